@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measure backend stacks instead of guessing.",
         subcommands = {
+                LoadCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -45,6 +46,9 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserException u) {
                 commandLine.getErr().println("stackbench: " + u.getMessage());
+                if (u.exitCode() == ExitCode.USAGE) {
+                    commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for usage.");
+                }
                 commandLine.getErr().flush();
                 return u.exitCode().code();
             }

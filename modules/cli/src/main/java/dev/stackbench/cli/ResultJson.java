@@ -1,0 +1,135 @@
+package dev.stackbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stackbench.loadgen.ErrorCounts;
+import dev.stackbench.loadgen.GeneratorEnvironment;
+import dev.stackbench.loadgen.GeneratorHealth;
+import dev.stackbench.loadgen.IntervalSample;
+import dev.stackbench.loadgen.LatencySummary;
+import dev.stackbench.loadgen.LoadModel;
+import dev.stackbench.loadgen.LoadResult;
+import dev.stackbench.loadgen.LoadSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The machine-readable result of {@code stackbench load --json}: the spec, the environment and
+ * every measured figure. Times in microseconds or seconds as the field names say. Format
+ * version {@value #FORMAT_VERSION}.
+ */
+final class ResultJson {
+    static final int FORMAT_VERSION = 1;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    void write(LoadResult r, Path file) throws IOException {
+        mapper.writeValue(file.toFile(), toJson(r));
+    }
+
+    ObjectNode toJson(LoadResult r) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("tool", "stackbench load");
+        root.set("spec", spec(r.spec()));
+        root.set("environment", environment(r.environment()));
+        ObjectNode result = root.putObject("result");
+        result.put("measuredSeconds", r.measuredSeconds());
+        result.put("requests", r.requests());
+        result.put("requestsPerSecond", r.throughput());
+        result.put("bytesRead", r.bytesRead());
+        result.set("latencyMicros", latency(r.latency()));
+        result.set("serviceTimeMicros", latency(r.serviceTime()));
+        result.set("errors", errors(r.errors()));
+        ArrayNode timeline = result.putArray("timeline");
+        for (IntervalSample s : r.timeline()) {
+            ObjectNode n = timeline.addObject();
+            n.put("startSeconds", s.startSeconds());
+            n.put("lengthSeconds", s.lengthSeconds());
+            n.put("requests", s.requests());
+            n.put("errors", s.errors());
+            n.put("p99Micros", s.p99Micros());
+        }
+        root.set("generator", health(r.health()));
+        return root;
+    }
+
+    private ObjectNode spec(LoadSpec s) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("target", s.target().toString());
+        n.put("method", s.method());
+        n.put("model", s.model() instanceof LoadModel.Open ? "open" : "closed");
+        if (s.model() instanceof LoadModel.Open open) {
+            n.put("ratePerSecond", open.ratePerSecond());
+        }
+        n.put("connections", s.connections());
+        n.put("threads", s.threads());
+        n.put("durationSeconds", s.duration().toNanos() / 1e9);
+        n.put("warmupSeconds", s.warmup().toNanos() / 1e9);
+        n.put("timeoutSeconds", s.timeout().toNanos() / 1e9);
+        n.put("bodyBytes", s.body().length);
+        ArrayNode headers = n.putArray("headers");
+        s.headers().forEach(h -> headers.add(h.name() + ": " + h.value()));
+        return n;
+    }
+
+    private ObjectNode environment(GeneratorEnvironment e) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("javaVersion", e.javaVersion());
+        n.put("os", e.os());
+        n.put("cpuModel", e.cpuModel());
+        n.put("onlineCpus", e.onlineCpus());
+        n.put("generatorCpus", e.generatorCpus());
+        n.put("transport", e.transport());
+        return n;
+    }
+
+    private ObjectNode latency(LatencySummary l) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("count", l.count());
+        n.put("p50", l.p50Micros());
+        n.put("p75", l.p75Micros());
+        n.put("p90", l.p90Micros());
+        n.put("p99", l.p99Micros());
+        n.put("p999", l.p999Micros());
+        n.put("p9999", l.p9999Micros());
+        n.put("max", l.maxMicros());
+        n.put("mean", l.meanMicros());
+        n.put("stdev", l.stdevMicros());
+        return n;
+    }
+
+    private ObjectNode errors(ErrorCounts e) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("total", e.total());
+        n.put("connect", e.connect());
+        n.put("read", e.read());
+        n.put("write", e.write());
+        n.put("timeout", e.timeout());
+        ObjectNode status = n.putObject("status");
+        for (Map.Entry<Integer, Long> s : e.statusByCode().entrySet()) {
+            status.put(Integer.toString(s.getKey()), s.getValue());
+        }
+        return n;
+    }
+
+    private ObjectNode health(GeneratorHealth h) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("cpuSeconds", h.cpuSeconds());
+        n.put("cpusAvailable", h.cpusAvailable());
+        n.put("processCpuUtilization", h.processCpuUtilization());
+        n.put("loopCpuUtilization", h.loopCpuUtilization());
+        n.put("targetRate", h.targetRate());
+        n.put("achievedRate", h.achievedRate());
+        n.put("sends", h.sends());
+        n.put("lateSends", h.lateSends());
+        n.put("queuedSends", h.queuedSends());
+        n.put("maxSendLagMicros", h.maxSendLagMicros());
+        n.put("bound", h.bound());
+        ArrayNode w = n.putArray("warnings");
+        h.warnings().forEach(w::add);
+        return n;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.stackbench.cli;
+
+import dev.stackbench.loadgen.ErrorCounts;
+import dev.stackbench.loadgen.GeneratorHealth;
+import dev.stackbench.loadgen.IntervalSample;
+import dev.stackbench.loadgen.LatencySummary;
+import dev.stackbench.loadgen.LoadModel;
+import dev.stackbench.loadgen.LoadResult;
+import dev.stackbench.loadgen.LoadSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The human summary of a {@code stackbench load} run, in the spirit of wrk's. Numbers in Locale.ROOT. */
+final class SummaryPrinter {
+    private final PrintWriter out;
+
+    SummaryPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void header(LoadSpec spec) {
+        out.printf(Locale.ROOT, "stackbench load %s %s%n", spec.method(), spec.target());
+        String model = spec.model() instanceof LoadModel.Open open
+                ? String.format(Locale.ROOT, "open model at %,.0f req/s (latency from the intended send time)", open.ratePerSecond())
+                : "closed model";
+        out.printf(Locale.ROOT, "  %s, %d connection%s, %d thread%s, %s%s, timeout %s%n", model,
+                spec.connections(), spec.connections() == 1 ? "" : "s", spec.threads(), spec.threads() == 1 ? "" : "s",
+                DurationConverter.format(spec.duration()),
+                spec.warmup().isZero() ? "" : " after a " + DurationConverter.format(spec.warmup()) + " warm-up (not recorded)",
+                DurationConverter.format(spec.timeout()));
+    }
+
+    void summary(LoadResult r, boolean spectrum, boolean timeline) {
+        boolean open = r.spec().model() instanceof LoadModel.Open;
+        out.println();
+        out.printf(Locale.ROOT, "  Requests   %,d in %.2fs, %,.1f req/s, %s read%n", r.requests(), r.measuredSeconds(),
+                r.throughput(), bytes(r.bytesRead()));
+        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "", "p50", "p75", "p90", "p99", "p99.9",
+                "p99.99", "max", "mean", "stdev");
+        latencyRow(open ? "Latency" : "Latency", r.latency());
+        if (open) {
+            latencyRow("Service", r.serviceTime());
+            out.println("             (latency: from the intended send time, as users wait; service: from the actual send)");
+        }
+        out.println("  Errors     " + errors(r.errors()));
+        GeneratorHealth h = r.health();
+        if (open) {
+            out.printf(Locale.ROOT, "  Schedule   %,.0f of %,.0f req/s achieved; %,d sends, %,d late by > 1 ms (largest lag %s), "
+                            + "%,d waited for a busy connection%n", h.achievedRate(), h.targetRate(), h.sends(), h.lateSends(),
+                    micros(h.maxSendLagMicros()), h.queuedSends());
+        }
+        out.printf(Locale.ROOT, "  Generator  %.2f CPU-seconds, %.0f%% of its %d CPU%s (%s), busiest event loop %.0f%%, %s%n",
+                h.cpuSeconds(), h.processCpuUtilization() * 100, h.cpusAvailable(), h.cpusAvailable() == 1 ? "" : "s",
+                r.environment().generatorCpus(), h.loopCpuUtilization() * 100, r.environment().transport());
+        if (h.bound()) {
+            for (String w : h.warnings()) {
+                out.println("  WARNING    generator-bound: " + w + ".");
+            }
+        } else {
+            out.println("  Verdict    the generator kept up: these numbers describe the server.");
+        }
+        if (timeline) {
+            out.println();
+            out.printf(Locale.ROOT, "  %-9s %12s %9s %10s%n", "second", "req/s", "errors", "p99");
+            for (IntervalSample s : r.timeline()) {
+                out.printf(Locale.ROOT, "  %4.0f-%-4.0f %12s %9s %10s%n", s.startSeconds(), s.startSeconds() + s.lengthSeconds(),
+                        String.format(Locale.ROOT, "%,.0f", s.rate()), String.format(Locale.ROOT, "%,d", s.errors()), micros(s.p99Micros()));
+            }
+        }
+        if (spectrum) {
+            out.println();
+            out.println("  Latency percentile spectrum (microseconds):");
+            out.print(spectrum(r));
+            if (open) {
+                out.println("  Service-time percentile spectrum (microseconds):");
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                r.serviceHistogram().outputPercentileDistribution(new PrintStream(buf, true, StandardCharsets.UTF_8), 5, 1.0);
+                out.print(buf.toString(StandardCharsets.UTF_8));
+            }
+        }
+        out.println();
+    }
+
+    private static String spectrum(LoadResult r) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        r.latencyHistogram().outputPercentileDistribution(new PrintStream(buf, true, StandardCharsets.UTF_8), 5, 1.0);
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    private void latencyRow(String label, LatencySummary l) {
+        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", label, micros(l.p50Micros()), micros(l.p75Micros()),
+                micros(l.p90Micros()), micros(l.p99Micros()), micros(l.p999Micros()), micros(l.p9999Micros()),
+                micros(l.maxMicros()), micros(Math.round(l.meanMicros())), micros(Math.round(l.stdevMicros())));
+    }
+
+    static String errors(ErrorCounts e) {
+        if (e.total() == 0) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (e.connect() > 0) {
+            parts.add(String.format(Locale.ROOT, "connect %,d", e.connect()));
+        }
+        if (e.read() > 0) {
+            parts.add(String.format(Locale.ROOT, "read %,d", e.read()));
+        }
+        if (e.write() > 0) {
+            parts.add(String.format(Locale.ROOT, "write %,d", e.write()));
+        }
+        if (e.timeout() > 0) {
+            parts.add(String.format(Locale.ROOT, "timeout %,d", e.timeout()));
+        }
+        for (Map.Entry<Integer, Long> s : e.statusByCode().entrySet()) {
+            parts.add(String.format(Locale.ROOT, "HTTP %d: %,d", s.getKey(), s.getValue()));
+        }
+        return String.format(Locale.ROOT, "%,d (%s)", e.total(), String.join(", ", parts));
+    }
+
+    /** @return microseconds as people read them: 512us, 1.23ms, 2.50s */
+    static String micros(long us) {
+        if (us < 1_000) {
+            return us + "us";
+        }
+        if (us < 1_000_000) {
+            return String.format(Locale.ROOT, "%.2fms", us / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.2fs", us / 1e6);
+    }
+
+    private static String bytes(long b) {
+        if (b < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", b / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,214 @@
+package dev.stackbench.loadgen;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One logical keep-alive connection of a {@link Loop}: it survives reconnects (a new channel
+ * each time) and has at most one request in flight. Everything runs on its loop's thread.
+ *
+ * <p>Error classes: a failed connect counts as {@code connect}; a failure while writing a
+ * request as {@code write}; a reset or close before the response is complete as {@code read};
+ * no complete response within the timeout as {@code timeout}. A request counts in one class at
+ * most; the connection is then replaced.
+ */
+@ChannelHandler.Sharable // one channel at a time, but a new one after every reconnect
+final class Connection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
+    private enum State { DISCONNECTED, CONNECTING, IDLE, BUSY }
+
+    private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Loop loop;
+    private final ResponseParser parser;
+    private final ByteBuf out;
+    private final Runnable reconnect = this::connect;
+    private Channel channel;
+    private State state = State.DISCONNECTED;
+    private long intendedNanos;
+    private long sentNanos;
+    private boolean writing;
+    private boolean flushPending;
+    private boolean inRead;
+    private boolean errorCounted;
+    private long backoffNanos;
+
+    Connection(Loop loop, ByteBuf out, boolean headRequests) {
+        this.loop = loop;
+        this.out = out;
+        this.parser = new ResponseParser(headRequests);
+    }
+
+    boolean busy() {
+        return state == State.BUSY;
+    }
+
+    boolean idle() {
+        return state == State.IDLE;
+    }
+
+    long sentNanos() {
+        return sentNanos;
+    }
+
+    /** Opens a new channel; the outcome arrives in {@link #operationComplete}. */
+    void connect() {
+        if (!loop.acceptsConnections()) {
+            return;
+        }
+        state = State.CONNECTING;
+        loop.bootstrap().clone().handler(this).connect(loop.address()).addListener(this);
+    }
+
+    /** Connect outcome. */
+    @Override
+    public void operationComplete(ChannelFuture f) {
+        if (f.isSuccess() && !loop.acceptsConnections()) {
+            f.channel().close(); // the run ended while this connect was under way
+            state = State.DISCONNECTED;
+            return;
+        }
+        if (f.isSuccess()) {
+            channel = f.channel();
+            backoffNanos = 0;
+            state = State.IDLE;
+            loop.connected(this);
+            return;
+        }
+        state = State.DISCONNECTED;
+        loop.connectFailed(this);
+        backoffNanos = backoffNanos == 0 ? MIN_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        if (loop.acceptsConnections()) {
+            loop.executor().schedule(reconnect, backoffNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Sends one request.
+     *
+     * @param intended when the schedule meant it to go, {@link System#nanoTime()} clock
+     * @param now      now, same clock
+     */
+    void send(long intended, long now) {
+        state = State.BUSY;
+        errorCounted = false;
+        intendedNanos = intended;
+        sentNanos = now;
+        loop.requests().writeNext(out);
+        out.retain(); // the channel releases it once written; the connection keeps it for the next request
+        channel.write(out, channel.voidPromise());
+        if (inRead) {
+            flushPending = true; // flushed once in channelReadComplete, after every response of this read
+        } else {
+            flush();
+        }
+    }
+
+    private void flush() {
+        writing = true;
+        try {
+            channel.flush();
+        } finally {
+            writing = false;
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            if (ctx.channel() != channel) {
+                return;
+            }
+            loop.bytesRead(in.readableBytes());
+            inRead = true;
+            while (in.isReadable() && state == State.BUSY) {
+                if (parser.parse(in)) {
+                    completed(parser.status(), parser.keepAlive());
+                }
+            }
+        } catch (ResponseParser.MalformedResponseException e) {
+            fail(LoopCounters.READ);
+        } finally {
+            inRead = false;
+            in.release();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (flushPending && ctx.channel() == channel) {
+            flushPending = false;
+            flush();
+        }
+    }
+
+    private void completed(int status, boolean keepAlive) {
+        state = State.IDLE;
+        loop.responded(intendedNanos, sentNanos, status);
+        if (!keepAlive) {
+            channel.close(); // channelInactive reconnects
+            return;
+        }
+        loop.idle(this);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (ctx.channel() != channel) {
+            return;
+        }
+        if (state == State.BUSY && parser.closed()) {
+            completed(parser.status(), false); // a body delimited by the close
+        } else if (state == State.BUSY && !errorCounted) {
+            loop.error(LoopCounters.READ);
+        }
+        parser.reset();
+        channel = null;
+        state = State.DISCONNECTED;
+        loop.disconnected(this);
+        connect();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel() != channel) {
+            ctx.close();
+            return;
+        }
+        fail(writing ? LoopCounters.WRITE : LoopCounters.READ);
+    }
+
+    /** The request in flight has had no complete response within the timeout. */
+    void timedOut() {
+        fail(LoopCounters.TIMEOUT);
+    }
+
+    /** Counts the request in flight (if any) in {@code errorClass} and replaces the channel. */
+    private void fail(int errorClass) {
+        if (state == State.BUSY && !errorCounted) {
+            errorCounted = true;
+            loop.error(errorClass);
+        }
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    /** Closes the channel for good (end of run). */
+    void close() {
+        state = State.DISCONNECTED;
+        Channel c = channel;
+        channel = null;
+        if (c != null) {
+            c.close();
+        }
+        out.release();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.stackbench.loadgen;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What to load and how: one target, the request to send, the connections and event loops, the
+ * load model and the timings. Immutable; build it with {@link #builder(URI)}.
+ *
+ * @param target      the base URL, {@code http://host[:port]/...}; only plain HTTP/1.1
+ * @param method      request method, e.g. {@code GET}
+ * @param headers     extra request headers (Host, User-Agent and Content-Length are added)
+ * @param body        request body bytes, empty for none
+ * @param paths       request targets (path and query); each request picks one uniformly at random.
+ *                    Defaults to the target's own path and query.
+ * @param connections concurrent keep-alive connections, &gt;= 1
+ * @param threads     event loops, 1..connections
+ * @param duration    the measured interval, &gt; 0
+ * @param warmup      load before the measured interval that is not recorded, &gt;= 0
+ * @param timeout     per request, from its actual send to its complete response, &gt; 0
+ * @param model       closed or open
+ */
+public record LoadSpec(URI target, String method, List<Header> headers, byte[] body, List<String> paths,
+                       int connections, int threads, Duration duration, Duration warmup, Duration timeout,
+                       LoadModel model) {
+
+    public LoadSpec {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(model, "model");
+        headers = List.copyOf(headers);
+        paths = List.copyOf(paths);
+        body = body.clone();
+        if (!"http".equals(target.getScheme()) || target.getHost() == null) {
+            throw new IllegalArgumentException("target '" + target + "' must be an http:// URL with a host");
+        }
+        if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            throw new IllegalArgumentException("method '" + method + "' must be an upper-case HTTP method such as GET");
+        }
+        if (paths.isEmpty() || paths.stream().anyMatch(p -> !p.startsWith("/") || p.chars().anyMatch(c -> c <= ' '))) {
+            throw new IllegalArgumentException("paths " + paths + " must each start with / and contain no spaces");
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections (" + connections + ") must be >= 1");
+        }
+        if (threads < 1 || threads > connections) {
+            throw new IllegalArgumentException("threads (" + threads + ") must be between 1 and connections (" + connections + ")");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration (" + duration + ") must be > 0");
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("warmup (" + warmup + ") must be >= 0");
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout (" + timeout + ") must be > 0");
+        }
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** @return the TCP port, the scheme's default when the URL names none */
+    public int port() {
+        return target.getPort() == -1 ? 80 : target.getPort();
+    }
+
+    /** @return the target host as written in the URL, without IPv6 brackets */
+    public String host() {
+        String h = target.getHost();
+        return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    /** @return the value of the Host header: host, and port when it is not 80 */
+    public String hostHeader() {
+        return target.getPort() == -1 || target.getPort() == 80 ? target.getHost() : target.getHost() + ":" + target.getPort();
+    }
+
+    /** @return whether responses to this request have no body by definition (HEAD) */
+    public boolean isHead() {
+        return "HEAD".equals(method);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s %s, %s, %d connections, %d threads, %s (warm-up %s), timeout %s",
+                method, target, model, connections, threads, duration, warmup, timeout);
+    }
+
+    /** @return a builder with the defaults of {@link Defaults} for the given target */
+    public static Builder builder(URI target) {
+        return new Builder(target);
+    }
+
+    /** Builds a {@link LoadSpec}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private final URI target;
+        private String method = "GET";
+        private List<Header> headers = List.of();
+        private byte[] body = new byte[0];
+        private List<String> paths;
+        private int connections = Defaults.CONNECTIONS;
+        private Integer threads;
+        private Duration duration = Defaults.DURATION;
+        private Duration warmup = Defaults.WARMUP;
+        private Duration timeout = Defaults.TIMEOUT;
+        private LoadModel model = new LoadModel.Closed();
+
+        private Builder(URI target) {
+            this.target = target;
+        }
+
+        public Builder method(String m) { this.method = m; return this; }
+        public Builder headers(List<Header> h) { this.headers = h; return this; }
+        public Builder body(byte[] b) { this.body = b.clone(); return this; }
+        /** Request targets to pick from at random, e.g. {@code /api/users/1 .. /api/users/10000}. */
+        public Builder paths(List<String> p) { this.paths = p; return this; }
+        public Builder connections(int c) { this.connections = c; return this; }
+        /** Event loops; defaults to min(available processors, connections). */
+        public Builder threads(int t) { this.threads = t; return this; }
+        public Builder duration(Duration d) { this.duration = d; return this; }
+        public Builder warmup(Duration w) { this.warmup = w; return this; }
+        public Builder timeout(Duration t) { this.timeout = t; return this; }
+        public Builder model(LoadModel m) { this.model = m; return this; }
+
+        public LoadSpec build() {
+            List<String> p = paths != null ? paths : List.of(defaultPath(target));
+            int t = threads != null ? threads : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
+            return new LoadSpec(target, method, headers, body, p, connections, t, duration, warmup, timeout, model);
+        }
+
+        private static String defaultPath(URI uri) {
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.stackbench.loadgen;
+
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Receives the run's progress on the thread that called {@link LoadGenerator#run}. Implementations
+ * must be quick; they run between samples.
+ */
+public interface ProgressListener {
+
+    /** A listener that ignores everything. */
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    /**
+     * Called about once a second during warm-up.
+     *
+     * @param elapsedSeconds seconds since the load started
+     * @param warmupSeconds  the warm-up length in seconds
+     */
+    default void warmingUp(double elapsedSeconds, double warmupSeconds) {
+    }
+
+    /**
+     * Called once per interval of the measured run (about every second, and once for the tail).
+     *
+     * @param sample            the interval's summary
+     * @param latencyInterval   the interval's latency histogram (microseconds); valid only during the call
+     * @param serviceInterval   the interval's service-time histogram; valid only during the call
+     * @param cumulativeP99Micros p99 of everything recorded so far
+     */
+    default void interval(IntervalSample sample, Histogram latencyInterval, Histogram serviceInterval,
+                          long cumulativeP99Micros) {
+    }
+
+    /** @return a listener that tells each of {@code listeners}, in order */
+    static ProgressListener all(List<ProgressListener> listeners) {
+        List<ProgressListener> copy = List.copyOf(listeners);
+        return new ProgressListener() {
+            @Override
+            public void warmingUp(double elapsedSeconds, double warmupSeconds) {
+                copy.forEach(l -> l.warmingUp(elapsedSeconds, warmupSeconds));
+            }
+
+            @Override
+            public void interval(IntervalSample sample, Histogram latencyInterval, Histogram serviceInterval,
+                                 long cumulativeP99Micros) {
+                copy.forEach(l -> l.interval(sample, latencyInterval, serviceInterval, cumulativeP99Micros));
+            }
+        };
+    }
+}

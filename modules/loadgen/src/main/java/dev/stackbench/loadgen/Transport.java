@@ -1,0 +1,32 @@
+package dev.stackbench.loadgen;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.ThreadFactory;
+
+/** Netty's native epoll transport on Linux, NIO elsewhere. */
+enum Transport {
+    EPOLL, NIO;
+
+    /** @return epoll when its native library loads on this machine, else NIO */
+    static Transport best() {
+        return Epoll.isAvailable() ? EPOLL : NIO;
+    }
+
+    EventLoopGroup group(int threads, ThreadFactory factory) {
+        return this == EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+    }
+
+    Class<? extends SocketChannel> channel() {
+        return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    String label() {
+        return this == EPOLL ? "epoll" : "nio";
+    }
+}

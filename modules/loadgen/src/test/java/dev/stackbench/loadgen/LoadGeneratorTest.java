@@ -1,0 +1,180 @@
+package dev.stackbench.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The engine against stub servers with known behaviour, on loopback. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LoadGeneratorTest {
+
+    private static LoadResult run(LoadSpec.Builder builder) throws Exception {
+        return new LoadGenerator(builder.build()).run(ProgressListener.NONE);
+    }
+
+    @Test
+    void closedModelCountsExactlyTheRequestsTheServerSaw() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(5))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/json")).connections(4).threads(2).duration(Duration.ofSeconds(2)));
+
+            assertThat(r.errors().total()).isZero();
+            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
+            assertThat(r.latency().count()).isEqualTo(r.requests());
+            // 4 connections, each one request per ~5 ms: about 800 requests/s, never more than 4/5 ms
+            assertThat(r.throughput()).isBetween(100.0, 4 * 1000 / 5.0 * 1.05);
+            assertThat(r.latency().p50Micros()).isGreaterThanOrEqualTo(5_000);
+            assertThat(r.timeline()).hasSize(2);
+            assertThat(r.timeline().stream().mapToLong(IntervalSample::requests).sum()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void warmupIsNotRecordedButIsSent() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(5))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1)
+                    .warmup(Duration.ofSeconds(1)).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.requests()).isPositive();
+            // the warm-up's requests reached the server but not the result
+            assertThat(stub.requests()).isGreaterThan(r.requests() + 50);
+        }
+    }
+
+    @Test
+    void openModelLatencyShowsStallsThatClosedModelHides() throws Exception {
+        // ~1 ms service time, but every response due in a 500 ms window once every 2 s waits for
+        // the window's end. Users arriving uniformly see p99 = D - (1 - 0.99) P = 480 ms.
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Stall(1, 500, 2000))) {
+            LoadResult closed = run(LoadSpec.builder(stub.uri("/")).connections(10).threads(1)
+                    .duration(Duration.ofSeconds(6)));
+            LoadResult open = run(LoadSpec.builder(stub.uri("/")).connections(10).threads(1)
+                    .model(new LoadModel.Open(1000)).duration(Duration.ofSeconds(6)));
+
+            long analyticP99 = 500_000 - (long) (0.01 * 2_000_000);
+            assertThat(open.latency().p99Micros()).as("open-model p99 near the analytic %d us", analyticP99)
+                    .isBetween(analyticP99 * 6 / 10, 520_000L);
+            assertThat(closed.latency().p99Micros()).as("closed-model p99 stays near the service time")
+                    .isLessThan(50_000L);
+            assertThat(open.latency().p99Micros()).isGreaterThan(10 * closed.latency().p99Micros());
+            // the service time (from the actual send) hides the wait for a busy connection
+            assertThat(open.serviceTime().p99Micros()).isLessThan(open.latency().p99Micros());
+            assertThat(open.health().queuedSends()).isPositive();
+            assertThat(open.throughput()).isBetween(900.0, 1100.0);
+            assertThat(open.errors().total()).isZero();
+        }
+    }
+
+    @Test
+    void openModelKeepsItsRateAgainstAFastServer() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(0))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(20).threads(2)
+                    .model(new LoadModel.Open(2000)).duration(Duration.ofSeconds(2)));
+
+            assertThat(r.requests()).isBetween(3_900L, 4_000L);
+            assertThat(r.health().targetRate()).isEqualTo(2000.0);
+            assertThat(r.health().sends()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void refusedConnectionsCountAsConnectErrors() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        LoadResult r = run(LoadSpec.builder(URI.create("http://127.0.0.1:" + port + "/")).connections(2).threads(1)
+                .duration(Duration.ofSeconds(1)));
+
+        assertThat(r.errors().connect()).isPositive();
+        assertThat(r.errors()).isEqualTo(new ErrorCounts(r.errors().connect(), 0, 0, 0, Map.of()));
+        assertThat(r.requests()).isZero();
+    }
+
+    @Test
+    void resetMidResponseCountsAsReadErrorAndReconnects() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.ResetMidResponse())) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.errors().read()).isGreaterThan(2); // reconnected and failed again, more than once per connection
+            assertThat(r.errors()).isEqualTo(new ErrorCounts(0, r.errors().read(), 0, 0, Map.of()));
+            assertThat(r.requests()).isZero();
+        }
+    }
+
+    @Test
+    void silentServerCountsTimeouts() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Silent())) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1)
+                    .timeout(Duration.ofMillis(200)).duration(Duration.ofSeconds(1)));
+
+            // each connection times out every ~200 ms, reconnects and tries again
+            assertThat(r.errors().timeout()).isBetween(4L, 12L);
+            assertThat(r.errors()).isEqualTo(new ErrorCounts(0, 0, 0, r.errors().timeout(), Map.of()));
+            assertThat(stub.requests()).isGreaterThanOrEqualTo(r.errors().timeout());
+        }
+    }
+
+    @Test
+    void errorStatusesAreCountedByCode() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Status(500))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
+            assertThat(r.errors()).isEqualTo(new ErrorCounts(0, 0, 0, 0, Map.of(500, r.requests())));
+        }
+    }
+
+    @Test
+    void chunkedBodiesAreReadToTheEnd() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Chunked())) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.errors().total()).isZero();
+            assertThat(r.health().sends()).as("sends").isEqualTo(stub.requests());
+            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
+        }
+    }
+
+    @Test
+    void connectionCloseResponsesReconnectWithoutErrors() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.CloseAfterResponse())) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.errors().total()).isZero();
+            assertThat(r.requests()).isGreaterThan(10).isEqualTo(stub.requests());
+        }
+    }
+
+    @Test
+    void bodiesDelimitedByCloseComplete() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.BodyUntilClose())) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.errors().total()).isZero();
+            assertThat(r.requests()).isGreaterThan(10).isEqualTo(stub.requests());
+        }
+    }
+
+    @Test
+    void randomPathsAreAllUsed() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(0))) {
+            LoadSpec spec = LoadSpec.builder(stub.uri("/")).paths(java.util.List.of("/a", "/b")).connections(1)
+                    .duration(Duration.ofMillis(500)).build();
+            EncodedRequests requests = new EncodedRequests(spec);
+            io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer(requests.maxLength());
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                requests.writeNext(out);
+                seen.add(out.toString(java.nio.charset.StandardCharsets.US_ASCII).split(" ")[1]);
+            }
+            assertThat(seen).containsExactlyInAnyOrder("/a", "/b");
+            assertThat(new LoadGenerator(spec).run(ProgressListener.NONE).errors().total()).isZero();
+        }
+    }
+}
