@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Generator efficiency: `stackbench load` against wrk, on the same pinned CPU, same target.
+#
+# Target: one nginx worker on TARGET_CPU answering a 14-byte body from memory (bench/nginx.conf).
+# Each tool runs pinned (taskset) to GEN_CPU with one thread and CONNECTIONS connections,
+# alternating wrk / stackbench ROUNDS times. Reported per run: achieved requests/s, and the
+# generator's CPU seconds per 100k requests, from /proc/<pid>/stat (utime + stime) sampled over
+# a 7 s window inside each tool's steady state (so neither JVM start-up nor connecting counts),
+# divided by the requests of that window (the tool's own average rate x 7 s).
+# Then the open model at RATE req/s: stackbench -R against wrk paced by a per-connection delay
+# (bench/wrk-paced.lua), p50/p99 side by side.
+#
+# Usage: bench/loadgen-vs-wrk.sh        (env: GEN_CPU=0 TARGET_CPU=1 CONNECTIONS=100 DURATION=10 ROUNDS=3 RATE=20000)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GEN_CPU=${GEN_CPU:-0}
+TARGET_CPU=${TARGET_CPU:-1}
+CONNECTIONS=${CONNECTIONS:-100}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+RATE=${RATE:-20000}
+WINDOW=7
+PY=/usr/bin/python3
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "installing $2 (apt-get)..." >&2
+      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+    else
+      echo "loadgen-vs-wrk: '$1' is missing; install it with: sudo apt-get install $2" >&2; exit 3
+    fi
+  fi
+}
+need wrk wrk
+need nginx nginx-light
+[ "$(nproc)" -ge 2 ] || { echo "loadgen-vs-wrk: needs 2 CPUs (generator and target on different CPUs), this machine has $(nproc)" >&2; exit 3; }
+
+work=$(mktemp -d /tmp/stackbench-bench.XXXXXX)
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+"$root/stackbench" --version >/dev/null   # builds the jar once, outside the measurements
+
+port=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+sed "s#__DIR__#$work#g; s#__PORT__#$port#g" "$root/bench/nginx.conf" > "$work/nginx.conf"
+taskset -c "$TARGET_CPU" nginx -c "$work/nginx.conf" -p "$work" -e "$work/error.log" &
+nginx_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$port/" >/dev/null || { echo "nginx did not start; see $work/error.log" >&2; exit 3; }
+url="http://127.0.0.1:$port/"
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# run_measured NAME START_SECONDS CMD...: runs CMD in the background, samples its CPU ticks at
+# START_SECONDS and START_SECONDS+WINDOW after launch, waits; prints "cpu_ticks_in_window".
+run_measured() {
+  local out=$1 start=$2; shift 2
+  "$@" >"$out" 2>&1 &
+  local pid=$! t0 t1
+  sleep "$start"; t0=$(ticks $pid)
+  sleep "$WINDOW"; t1=$(ticks $pid)
+  wait $pid || { echo "generator failed: $*" >&2; cat "$out" >&2; exit 1; }
+  echo $((t1 - t0))
+}
+
+hz=$(getconf CLK_TCK)
+results="$work/results.tsv"
+: >"$results"
+sb_java_opts="-Xms512m -Xmx1g"
+echo "loadgen-vs-wrk: $CONNECTIONS connections, ${DURATION}s, $ROUNDS rounds; generator on CPU $GEN_CPU, nginx on CPU $TARGET_CPU" >&2
+for round in $(seq "$ROUNDS"); do
+  # closed model, alternating
+  ticks_w=$(run_measured "$work/wrk.out" 2 taskset -c "$GEN_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url")
+  rate_w=$(awk '/^Requests\/sec:/ {print $2}' "$work/wrk.out")
+  echo -e "closed\twrk\t$round\t$rate_w\t$ticks_w" >>"$results"
+  ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sb.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
+      -t 1 -c "$CONNECTIONS" -d "${DURATION}s" --warmup 3s --json "$work/sb.json" "$url")
+  rate_s=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"]["requestsPerSecond"])' "$work/sb.json")
+  echo -e "closed\tstackbench\t$round\t$rate_s\t$ticks_s" >>"$results"
+  echo "  round $round closed: wrk $rate_w req/s, stackbench $rate_s req/s" >&2
+done
+delay_ms=$((CONNECTIONS * 1000 / RATE))
+for round in $(seq "$ROUNDS"); do
+  ticks_w=$(WRK_DELAY_MS=$delay_ms run_measured "$work/wrko.out" 2 taskset -c "$GEN_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" \
+      -s "$root/bench/wrk-paced.lua" "$url")
+  line=$(grep '^PARSE' "$work/wrko.out")
+  rate_w=$($PY -c 'import sys; d=dict(kv.split("=") for kv in sys.argv[1].split()[1:]); print(int(d["requests"])/(int(d["duration_us"])/1e6))' "$line")
+  p50_w=$(echo "$line" | sed 's/.*p50_us=\([0-9]*\).*/\1/'); p99_w=$(echo "$line" | sed 's/.*p99_us=\([0-9]*\).*/\1/')
+  echo -e "open\twrk\t$round\t$rate_w\t$ticks_w\t$p50_w\t$p99_w" >>"$results"
+  ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sbo.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
+      -t 1 -c "$CONNECTIONS" -R "$RATE" -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
+  read -r rate_s p50_s p99_s < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
+  echo -e "open\tstackbench\t$round\t$rate_s\t$ticks_s\t$p50_s\t$p99_s" >>"$results"
+  echo "  round $round open at $RATE/s: wrk p99 ${p99_w}us, stackbench p99 ${p99_s}us" >&2
+done
+
+$PY - "$results" "$hz" "$WINDOW" <<'PYEOF'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+hz, window = float(sys.argv[2]), float(sys.argv[3])
+def cpu100k(rate, ticks):
+    return (float(ticks) / hz) / (float(rate) * window) * 100000 if float(rate) > 0 else float("nan")
+for model in ("closed", "open"):
+    print(f"\n{model} model" + (" (wrk paced by a per-connection delay; stackbench open model, latency from the intended send time)" if model == "open" else ""))
+    head = f"  {'tool':<11} {'round':>5} {'req/s':>11} {'CPU-s/100k req':>15}"
+    if model == "open":
+        head += f" {'p50 us':>8} {'p99 us':>8}"
+    print(head)
+    med = {}
+    for tool in ("wrk", "stackbench"):
+        rs = [r for r in rows if r[0] == model and r[1] == tool]
+        for r in rs:
+            line = f"  {tool:<11} {r[2]:>5} {float(r[3]):>11,.0f} {cpu100k(r[3], r[4]):>15.3f}"
+            if model == "open":
+                line += f" {int(r[5]):>8} {int(r[6]):>8}"
+            print(line)
+        med[tool] = (statistics.median(float(r[3]) for r in rs), statistics.median(cpu100k(r[3], r[4]) for r in rs),
+                     statistics.median(int(r[5]) for r in rs) if model == "open" else 0,
+                     statistics.median(int(r[6]) for r in rs) if model == "open" else 0)
+    w, s = med["wrk"], med["stackbench"]
+    print(f"  median     wrk {w[0]:,.0f} req/s {w[1]:.3f} CPU-s/100k | stackbench {s[0]:,.0f} req/s {s[1]:.3f} CPU-s/100k")
+    print(f"  ratio stackbench/wrk: requests/s {s[0]/w[0]:.2f}x, CPU per request {s[1]/w[1]:.2f}x" +
+          (f", p50 {s[2]:.0f} vs {w[2]:.0f} us, p99 {s[3]:.0f} vs {w[3]:.0f} us" if model == "open" else ""))
+PYEOF
+echo
+echo "environment: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $(uname -sr), $(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), nginx $(nginx -v 2>&1 | cut -d/ -f2)"
