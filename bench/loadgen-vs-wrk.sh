@@ -84,7 +84,8 @@ for round in $(seq "$ROUNDS"); do
   echo -e "closed\tstackbench\t$round\t$rate_s\t$ticks_s" >>"$results"
   echo "  round $round closed: wrk $rate_w req/s, stackbench $rate_s req/s" >&2
 done
-delay_ms=$((CONNECTIONS * 1000 / RATE))
+# wrk's delay runs after each response, so take about a millisecond off for the response itself
+delay_ms=$((CONNECTIONS * 1000 / RATE - 1)); [ "$delay_ms" -ge 1 ] || delay_ms=1
 for round in $(seq "$ROUNDS"); do
   ticks_w=$(WRK_DELAY_MS=$delay_ms run_measured "$work/wrko.out" 2 taskset -c "$GEN_CPU" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" \
       -s "$root/bench/wrk-paced.lua" "$url")
@@ -96,7 +97,11 @@ for round in $(seq "$ROUNDS"); do
       -t 1 -c "$CONNECTIONS" -R "$RATE" -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
   read -r rate_s p50_s p99_s < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
   echo -e "open\tstackbench\t$round\t$rate_s\t$ticks_s\t$p50_s\t$p99_s" >>"$results"
-  echo "  round $round open at $RATE/s: wrk p99 ${p99_w}us, stackbench p99 ${p99_s}us" >&2
+  ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sbo.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
+      -t 1 -c "$CONNECTIONS" -R "$RATE" --resolution 1ms -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
+  read -r rate_1 p50_1 p99_1 < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
+  echo -e "open\tstackbench-1ms\t$round\t$rate_1\t$ticks_s\t$p50_1\t$p99_1" >>"$results"
+  echo "  round $round open at $RATE/s: wrk p99 ${p99_w}us, stackbench p99 ${p99_s}us, stackbench --resolution 1ms p99 ${p99_1}us" >&2
 done
 
 $PY - "$results" "$hz" "$WINDOW" <<'PYEOF'
@@ -106,26 +111,33 @@ hz, window = float(sys.argv[2]), float(sys.argv[3])
 def cpu100k(rate, ticks):
     return (float(ticks) / hz) / (float(rate) * window) * 100000 if float(rate) > 0 else float("nan")
 for model in ("closed", "open"):
-    print(f"\n{model} model" + (" (wrk paced by a per-connection delay; stackbench open model, latency from the intended send time)" if model == "open" else ""))
-    head = f"  {'tool':<11} {'round':>5} {'req/s':>11} {'CPU-s/100k req':>15}"
+    print(f"\n{model} model" + (" (wrk paced by a per-connection delay, latency from the actual send; stackbench open model, "
+          "latency from the intended send time, each request at its own time or grouped in 1 ms windows)" if model == "open" else ""))
+    head = f"  {'tool':<14} {'round':>5} {'req/s':>11} {'CPU-s/100k req':>15}"
     if model == "open":
         head += f" {'p50 us':>8} {'p99 us':>8}"
     print(head)
     med = {}
-    for tool in ("wrk", "stackbench"):
+    for tool in ("wrk", "stackbench", "stackbench-1ms"):
         rs = [r for r in rows if r[0] == model and r[1] == tool]
+        if not rs:
+            continue
         for r in rs:
-            line = f"  {tool:<11} {r[2]:>5} {float(r[3]):>11,.0f} {cpu100k(r[3], r[4]):>15.3f}"
+            line = f"  {tool:<14} {r[2]:>5} {float(r[3]):>11,.0f} {cpu100k(r[3], r[4]):>15.3f}"
             if model == "open":
                 line += f" {int(r[5]):>8} {int(r[6]):>8}"
             print(line)
         med[tool] = (statistics.median(float(r[3]) for r in rs), statistics.median(cpu100k(r[3], r[4]) for r in rs),
                      statistics.median(int(r[5]) for r in rs) if model == "open" else 0,
                      statistics.median(int(r[6]) for r in rs) if model == "open" else 0)
-    w, s = med["wrk"], med["stackbench"]
-    print(f"  median     wrk {w[0]:,.0f} req/s {w[1]:.3f} CPU-s/100k | stackbench {s[0]:,.0f} req/s {s[1]:.3f} CPU-s/100k")
-    print(f"  ratio stackbench/wrk: requests/s {s[0]/w[0]:.2f}x, CPU per request {s[1]/w[1]:.2f}x" +
-          (f", p50 {s[2]:.0f} vs {w[2]:.0f} us, p99 {s[3]:.0f} vs {w[3]:.0f} us" if model == "open" else ""))
+    w = med["wrk"]
+    for tool in ("stackbench", "stackbench-1ms"):
+        if tool not in med:
+            continue
+        s = med[tool]
+        print(f"  median {tool:<14} {s[0]:>9,.0f} req/s {s[1]:.3f} CPU-s/100k | wrk {w[0]:,.0f} req/s {w[1]:.3f} CPU-s/100k")
+        print(f"    ratio {tool}/wrk: requests/s {s[0]/w[0]:.2f}x, CPU per request {s[1]/w[1]:.2f}x" +
+              (f"; p50 {s[2]:.0f} vs {w[2]:.0f} us, p99 {s[3]:.0f} vs {w[3]:.0f} us" if model == "open" else ""))
 PYEOF
 echo
 echo "environment: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, $(uname -sr), $(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), nginx $(nginx -v 2>&1 | cut -d/ -f2)"

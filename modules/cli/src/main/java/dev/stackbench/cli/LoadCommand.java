@@ -59,6 +59,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Open model: constant arrival rate in requests/s (needs --duration). Without it: closed model.")
     Double rate;
 
+    @Option(names = "--resolution", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Open model: send the requests due within each window of this length together, timed from the "
+                    + "window's start (0: each at its own time). 1ms paces like wrk2: fewer wake-ups, burstier arrivals.")
+    Duration resolution = Defaults.RESOLUTION;
+
     @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Load before the measured interval, not recorded.")
     Duration warmup = Defaults.WARMUP;
@@ -188,7 +193,7 @@ final class LoadCommand implements Callable<Integer> {
             throw usage("--method '" + method + "' is not an HTTP method such as GET or POST");
         }
         LoadSpec.Builder b = LoadSpec.builder(target).connections(connections).duration(duration).warmup(warmup)
-                .timeout(timeout).model(model).headers(parsedHeaders).method(m).body(bodyBytes);
+                .timeout(timeout).model(model).resolution(resolution).headers(parsedHeaders).method(m).body(bodyBytes);
         if (threads != null) {
             b.threads(threads);
         }

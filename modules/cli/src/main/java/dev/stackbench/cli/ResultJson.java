@@ -69,6 +69,7 @@ final class ResultJson {
         n.put("durationSeconds", s.duration().toNanos() / 1e9);
         n.put("warmupSeconds", s.warmup().toNanos() / 1e9);
         n.put("timeoutSeconds", s.timeout().toNanos() / 1e9);
+        n.put("resolutionSeconds", s.resolution().toNanos() / 1e9);
         n.put("bodyBytes", s.body().length);
         ArrayNode headers = n.putArray("headers");
         s.headers().forEach(h -> headers.add(h.name() + ": " + h.value()));

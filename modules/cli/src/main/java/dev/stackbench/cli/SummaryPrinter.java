@@ -27,7 +27,8 @@ final class SummaryPrinter {
     void header(LoadSpec spec) {
         out.printf(Locale.ROOT, "stackbench load %s %s%n", spec.method(), spec.target());
         String model = spec.model() instanceof LoadModel.Open open
-                ? String.format(Locale.ROOT, "open model at %,.0f req/s (latency from the intended send time)", open.ratePerSecond())
+                ? String.format(Locale.ROOT, "open model at %,.0f req/s (latency from the intended send time%s)", open.ratePerSecond(),
+                        spec.resolution().isZero() ? "" : ", sends grouped in " + DurationConverter.format(spec.resolution()) + " windows")
                 : "closed model";
         out.printf(Locale.ROOT, "  %s, %d connection%s, %d thread%s, %s%s, timeout %s%n", model,
                 spec.connections(), spec.connections() == 1 ? "" : "s", spec.threads(), spec.threads() == 1 ? "" : "s",

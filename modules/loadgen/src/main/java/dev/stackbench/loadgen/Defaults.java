@@ -12,6 +12,12 @@ public final class Defaults {
     public static final Duration WARMUP = Duration.ZERO;
     /** Per-request timeout, from the actual send: 2 s, as wrk. */
     public static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Open model: each request is sent at its own intended time (zero window). A window such as
+     * 1 ms sends the requests due within it together, as wrk2's millisecond timers do: fewer
+     * wake-ups for the generator, burstier arrivals for the server.
+     */
+    public static final Duration RESOLUTION = Duration.ZERO;
     /** Latency histograms keep this many significant decimal digits. */
     public static final int SIGNIFICANT_DIGITS = 3;
     /** A send more than this late against its schedule counts as late (open model). */

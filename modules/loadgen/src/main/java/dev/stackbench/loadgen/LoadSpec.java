@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param warmup      load before the measured interval that is not recorded, &gt;= 0
  * @param timeout     per request, from its actual send to its complete response, &gt; 0
  * @param model       closed or open
+ * @param resolution  open model: requests due within one window of this length are sent together
+ *                    at the window's start and timed from it; zero sends each at its own time
  */
 public record LoadSpec(URI target, String method, List<Header> headers, byte[] body, List<String> paths,
                        int connections, int threads, Duration duration, Duration warmup, Duration timeout,
-                       LoadModel model) {
+                       LoadModel model, Duration resolution) {
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
@@ -53,6 +55,9 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warmup (" + warmup + ") must be >= 0");
+        }
+        if (resolution.isNegative()) {
+            throw new IllegalArgumentException("resolution (" + resolution + ") must be >= 0");
         }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout (" + timeout + ") must be > 0");
@@ -109,6 +114,7 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         private Duration warmup = Defaults.WARMUP;
         private Duration timeout = Defaults.TIMEOUT;
         private LoadModel model = new LoadModel.Closed();
+        private Duration resolution = Defaults.RESOLUTION;
 
         private Builder(URI target) {
             this.target = target;
@@ -126,11 +132,13 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         public Builder warmup(Duration w) { this.warmup = w; return this; }
         public Builder timeout(Duration t) { this.timeout = t; return this; }
         public Builder model(LoadModel m) { this.model = m; return this; }
+        /** Open model: send requests due within this window together (zero: each at its own time). */
+        public Builder resolution(Duration r) { this.resolution = r; return this; }
 
         public LoadSpec build() {
             List<String> p = paths != null ? paths : List.of(defaultPath(target));
             int t = threads != null ? threads : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
-            return new LoadSpec(target, method, headers, body, p, connections, t, duration, warmup, timeout, model);
+            return new LoadSpec(target, method, headers, body, p, connections, t, duration, warmup, timeout, model, resolution);
         }
 
         private static String defaultPath(URI uri) {

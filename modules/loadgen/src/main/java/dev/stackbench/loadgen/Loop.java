@@ -44,6 +44,7 @@ final class Loop {
 
     // Open model: the schedule and the requests waiting for a free connection.
     private final double intervalNanos;
+    private final long resolutionNanos;
     private long scheduleStartNanos;
     private long sequence;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -58,6 +59,7 @@ final class Loop {
         this.requests = requests;
         this.open = ratePerSecond > 0;
         this.intervalNanos = open ? 1e9 / ratePerSecond : 0;
+        this.resolutionNanos = Math.max(1, spec.resolution().toNanos());
         this.timeoutNanos = spec.timeout().toNanos();
         this.lateNanos = Defaults.LATE_SEND.toNanos();
         this.highestMicros = highestMicros;
@@ -211,9 +213,13 @@ final class Loop {
         long firstNew = Long.MAX_VALUE;
         long next = intendedTime(sequence);
         while (next <= now && next < endNanos) {
-            firstNew = Math.min(firstNew, next);
-            pending.add(next);
-            next = intendedTime(++sequence);
+            // requests due within one resolution window go out together, timed from the window's start
+            long window = next;
+            firstNew = Math.min(firstNew, window);
+            while (next < window + resolutionNanos && next < endNanos) {
+                pending.add(window);
+                next = intendedTime(++sequence);
+            }
         }
         pump(now, firstNew);
         if (next < endNanos) {

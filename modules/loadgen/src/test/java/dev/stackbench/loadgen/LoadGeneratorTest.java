@@ -83,6 +83,18 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void openModelWithAResolutionSendsTheSameNumberOfRequests() throws Exception {
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(0))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(20).threads(1)
+                    .model(new LoadModel.Open(2000)).resolution(Duration.ofMillis(5)).duration(Duration.ofSeconds(2)));
+
+            // 10 requests per 5 ms window, all sent at the window's start: the rate is kept exactly
+            assertThat(r.requests()).isBetween(3_990L, 4_000L).isEqualTo(stub.requests());
+            assertThat(r.health().sends()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
     void refusedConnectionsCountAsConnectErrors() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -1,0 +1,68 @@
+package dev.stackbench.cli.suite;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A named matrix of contestants x workloads x load levels x trials, with its timings.
+ *
+ * @param name        suite name, used in the results directory's name
+ * @param contestants contestant ids; empty means every installed contestant
+ * @param workloads   workloads, in order
+ * @param levels      load levels, in order
+ * @param curve       an open-model rate curve per contestant and workload, if any
+ * @param trials      measured trials per cell, &gt;= 1
+ * @param warmup      unrecorded load before each trial
+ * @param duration    each trial's measured interval
+ * @param pause       idle time between trials
+ * @param timeout     per-request timeout
+ * @param cpus        CPU sets of generator, contestants and database
+ * @param params      workload parameters
+ */
+public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
+                    Optional<RateCurve> curve, int trials, Duration warmup, Duration duration, Duration pause,
+                    Duration timeout, CpuSets cpus, WorkloadParams params) {
+    public Suite {
+        contestants = List.copyOf(contestants);
+        workloads = List.copyOf(workloads);
+        levels = List.copyOf(levels);
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("a suite needs at least one workload");
+        }
+        if (levels.isEmpty() && curve.isEmpty()) {
+            throw new IllegalArgumentException("a suite needs at least one load level");
+        }
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials (" + trials + ") must be >= 1");
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("duration (" + duration + ") must be > 0");
+        }
+    }
+
+    /** @return the same suite restricted to these contestants (empty: unchanged) */
+    public Suite withContestants(List<String> ids) {
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, curve, trials, warmup, duration, pause, timeout, cpus, params);
+    }
+
+    /** @return the same suite restricted to these workloads (empty: unchanged) */
+    public Suite withWorkloads(List<Workload> only) {
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, curve, trials, warmup, duration, pause, timeout, cpus, params);
+    }
+
+    /** @return the same suite on other CPU sets */
+    public Suite withCpus(CpuSets other) {
+        return new Suite(name, contestants, workloads, levels, curve, trials, warmup, duration, pause, timeout, other, params);
+    }
+
+    /** @return measured trials per contestant, curve steps not counted */
+    public int trialsPerContestant() {
+        return workloads.size() * levels.size() * trials;
+    }
+
+    /** @return an estimate of one contestant's measuring time, curve steps not counted */
+    public Duration estimatePerContestant() {
+        return warmup.plus(duration).plus(pause).multipliedBy(trialsPerContestant());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.stackbench.cli.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A user's suite in YAML. Every error names the file, the field, the value and what was expected.
+ *
+ * <pre>
+ * name: my-suite                      # required: [a-z0-9-]+
+ * contestants: [express, fastapi]     # optional; default every installed contestant
+ * workloads: [json, user, io, cpu]    # required
+ * levels:                             # closed: {connections: N}; open: {rate: R, connections: N}
+ *   - connections: 64
+ *   - {rate: 2000, connections: 128}
+ * curve: {connections: 256, fractions: [0.25, 0.5, 1.0]}   # optional open-model curve
+ * trials: 3                           # default 1
+ * warmup: 5s                          # default 2s
+ * duration: 10s                       # default 10s
+ * pause: 1s                           # default 1s
+ * timeout: 10s                        # default 10s
+ * cpus: {generator: "0", server: "1", database: "1"}
+ * params: {ioMillis: 50, cpuN: 10000}
+ * </pre>
+ */
+final class SuiteFile {
+    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "curve", "trials", "warmup",
+            "duration", "pause", "timeout", "cpus", "params");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+    private final Path file;
+
+    SuiteFile(Path file) {
+        this.file = file;
+    }
+
+    Suite read() {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw error("is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw error("must be a YAML mapping with at least name, workloads and levels");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!KEYS.contains(key)) {
+                throw error("has an unknown field '" + key + "': expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        String name = text(root, "name");
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw error("field 'name' is '" + name + "': expected lower-case letters, digits and dashes");
+        }
+        List<String> contestants = new ArrayList<>();
+        root.path("contestants").forEach(c -> contestants.add(c.asText()));
+        List<Workload> workloads = new ArrayList<>();
+        if (!root.path("workloads").isArray() || root.path("workloads").isEmpty()) {
+            throw error("field 'workloads' is missing: expected a list such as [json, user, io, cpu]");
+        }
+        for (JsonNode w : root.path("workloads")) {
+            try {
+                workloads.add(Workload.parse(w.asText()));
+            } catch (IllegalArgumentException e) {
+                throw error("field 'workloads': " + e.getMessage());
+            }
+        }
+        List<LoadLevel> levels = new ArrayList<>();
+        for (JsonNode l : root.path("levels")) {
+            levels.add(level(l));
+        }
+        Optional<RateCurve> curve = Optional.empty();
+        if (root.has("curve")) {
+            JsonNode c = root.get("curve");
+            List<Double> fractions = new ArrayList<>();
+            c.path("fractions").forEach(f -> fractions.add(f.asDouble()));
+            try {
+                curve = Optional.of(new RateCurve(fractions.isEmpty() ? RateCurve.DEFAULT.fractions() : fractions,
+                        c.path("connections").asInt(RateCurve.DEFAULT.connections()), RateCurve.DEFAULT.maxErrorFraction(),
+                        RateCurve.DEFAULT.p99BreakdownFactor()));
+            } catch (IllegalArgumentException e) {
+                throw error("field 'curve': " + e.getMessage());
+            }
+        }
+        if (levels.isEmpty() && curve.isEmpty()) {
+            throw error("field 'levels' is missing: expected a list such as [{connections: 64}, {rate: 2000, connections: 128}]");
+        }
+        JsonNode cpusNode = root.path("cpus");
+        CpuSets cpus;
+        try {
+            cpus = new CpuSets(cpusNode.path("generator").asText(CpuSets.DEFAULT.generator()),
+                    cpusNode.path("server").asText(CpuSets.DEFAULT.server()),
+                    cpusNode.path("database").asText(cpusNode.path("server").asText(CpuSets.DEFAULT.database())));
+        } catch (IllegalArgumentException e) {
+            throw error("field 'cpus': " + e.getMessage());
+        }
+        WorkloadParams params;
+        try {
+            params = new WorkloadParams(root.path("params").path("ioMillis").asInt(WorkloadParams.DEFAULT.ioMillis()),
+                    root.path("params").path("cpuN").asInt(WorkloadParams.DEFAULT.cpuN()));
+        } catch (IllegalArgumentException e) {
+            throw error("field 'params': " + e.getMessage());
+        }
+        int trials = root.path("trials").asInt(1);
+        if (trials < 1) {
+            throw error("field 'trials' is " + root.path("trials").asText() + ": expected a whole number >= 1");
+        }
+        return new Suite(name, contestants, workloads, levels, curve, trials, duration(root, "warmup", "2s"),
+                positive(root, "duration", "10s"), duration(root, "pause", "1s"), positive(root, "timeout", "10s"), cpus, params);
+    }
+
+    private LoadLevel level(JsonNode l) {
+        int connections = l.path("connections").asInt(0);
+        if (connections < 1) {
+            throw error("a level in 'levels' has connections '" + l.path("connections").asText() + "': expected a whole number >= 1");
+        }
+        if (!l.has("rate")) {
+            return new LoadLevel.Closed(connections);
+        }
+        double rate = l.path("rate").asDouble(0);
+        if (!(rate > 0)) {
+            throw error("a level in 'levels' has rate '" + l.path("rate").asText() + "': expected requests per second > 0");
+        }
+        return new LoadLevel.Open(rate, connections);
+    }
+
+    private String text(JsonNode root, String field) {
+        if (!root.hasNonNull(field)) {
+            throw error("field '" + field + "' is missing");
+        }
+        return root.get(field).asText();
+    }
+
+    private Duration positive(JsonNode root, String field, String fallback) {
+        Duration d = duration(root, field, fallback);
+        if (d.isZero()) {
+            throw error("field '" + field + "' is " + root.path(field).asText() + ": expected more than 0");
+        }
+        return d;
+    }
+
+    private Duration duration(JsonNode root, String field, String fallback) {
+        String text = root.path(field).asText(fallback).trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw error("field '" + field + "' is '" + text + "': expected a duration such as 500ms, 10s or 2m");
+        }
+        double amount = Double.parseDouble(m.group(1));
+        long millis = Math.round(switch (m.group(2)) {
+            case "ms" -> amount;
+            case "s" -> amount * 1000;
+            default -> amount * 60_000;
+        });
+        return Duration.ofMillis(millis);
+    }
+
+    private IllegalArgumentException error(String message) {
+        return new IllegalArgumentException("suite file '" + file + "' " + message);
+    }
+}

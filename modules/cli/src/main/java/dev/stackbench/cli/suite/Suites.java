@@ -1,0 +1,51 @@
+package dev.stackbench.cli.suite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in suites, and the lookup of a suite by name or file. */
+public final class Suites {
+    private static final List<Workload> ALL = List.of(Workload.JSON, Workload.USER, Workload.IO, Workload.CPU);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** Every installed contestant x json, user, io, cpu at 100 connections; 1 s warm-up, one 3 s trial. */
+    public static final Suite QUICK = new Suite("quick", List.of(), ALL, List.of(new LoadLevel.Closed(100)), Optional.empty(),
+            1, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(500), TIMEOUT, CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+
+    /** The seed article's table: json at 1000 connections, 3 trials of 10 s after a 3 s warm-up. */
+    public static final Suite SEED_TABLE = new Suite("seed-table", List.of(), List.of(Workload.JSON),
+            List.of(new LoadLevel.Closed(1000)), Optional.empty(), 3, Duration.ofSeconds(3), Duration.ofSeconds(10),
+            Duration.ofSeconds(1), TIMEOUT, CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+
+    /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 3 trials each. */
+    public static final Suite FULL = new Suite("full", List.of(), ALL,
+            List.of(new LoadLevel.Closed(16), new LoadLevel.Closed(64), new LoadLevel.Closed(256), new LoadLevel.Closed(1024)),
+            Optional.of(RateCurve.DEFAULT), 3, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), TIMEOUT,
+            CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+
+    private Suites() {
+    }
+
+    /**
+     * @param nameOrFile {@code quick}, {@code seed-table}, {@code full}, or a path to a suite YAML file
+     * @throws IllegalArgumentException naming the value and the choices
+     */
+    public static Suite resolve(String nameOrFile) {
+        return switch (nameOrFile) {
+            case "quick" -> QUICK;
+            case "seed-table" -> SEED_TABLE;
+            case "full" -> FULL;
+            default -> {
+                Path file = Path.of(nameOrFile);
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("suite '" + nameOrFile
+                            + "' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file");
+                }
+                yield new SuiteFile(file).read();
+            }
+        };
+    }
+}
