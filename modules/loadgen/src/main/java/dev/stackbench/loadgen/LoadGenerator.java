@@ -121,6 +121,7 @@ public final class LoadGenerator {
             sleepUntil(Math.min(measureStart, now + SECOND));
         }
 
+        listener.measureStarted();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = processCpuNanos();
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();

@@ -23,6 +23,13 @@ public interface ProgressListener {
     }
 
     /**
+     * Called once, right when the measured interval starts (after the warm-up), so that what is
+     * sampled beside the load (e.g. the server's CPU) covers the same interval.
+     */
+    default void measureStarted() {
+    }
+
+    /**
      * Called once per interval of the measured run (about every second, and once for the tail).
      *
      * @param sample            the interval's summary
@@ -41,6 +48,11 @@ public interface ProgressListener {
             @Override
             public void warmingUp(double elapsedSeconds, double warmupSeconds) {
                 copy.forEach(l -> l.warmingUp(elapsedSeconds, warmupSeconds));
+            }
+
+            @Override
+            public void measureStarted() {
+                copy.forEach(ProgressListener::measureStarted);
             }
 
             @Override

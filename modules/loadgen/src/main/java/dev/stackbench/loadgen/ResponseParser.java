@@ -195,13 +195,7 @@ final class ResponseParser {
         if (lineEnd == lineStart) {
             return onHeadersEnd();
         }
-        int colon = -1;
-        for (int i = lineStart; i < lineEnd; i++) {
-            if (line.getByte(i) == ':') {
-                colon = i;
-                break;
-            }
-        }
+        int colon = line.indexOf(lineStart, lineEnd, (byte) ':');
         if (colon <= lineStart) {
             throw new MalformedResponseException("bad header line '" + text(lineStart, Math.min(lineEnd, lineStart + 40)) + "'");
         }
