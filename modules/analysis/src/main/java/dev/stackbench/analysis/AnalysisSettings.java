@@ -13,8 +13,16 @@ package dev.stackbench.analysis;
  */
 public record AnalysisSettings(double noisyRelativeSpread, double sameWithin, double saturatedBelow) {
 
+    /** Default noise threshold, percent of the median (help texts quote it). */
+    public static final int DEFAULT_NOISY_PERCENT = 10;
+    /** Default minimum difference for {@code compare}, percent (help texts quote it). */
+    public static final int DEFAULT_SAME_WITHIN_PERCENT = 5;
+    /** Default saturation threshold, percent of the offered rate. */
+    public static final int DEFAULT_SATURATED_BELOW_PERCENT = 97;
+
     /** The defaults: 10% noise, 5% minimum difference, saturated below 97% of the offered rate. */
-    public static final AnalysisSettings DEFAULTS = new AnalysisSettings(0.10, 0.05, 0.97);
+    public static final AnalysisSettings DEFAULTS = new AnalysisSettings(DEFAULT_NOISY_PERCENT / 100.0,
+            DEFAULT_SAME_WITHIN_PERCENT / 100.0, DEFAULT_SATURATED_BELOW_PERCENT / 100.0);
 
     public AnalysisSettings {
         if (!(noisyRelativeSpread > 0)) {

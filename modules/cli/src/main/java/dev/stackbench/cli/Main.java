@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measure backend stacks instead of guessing.",
         subcommands = {
-                CommandLine.HelpCommand.class
+                CommandLine.HelpCommand.class,
+                ReportCommand.class,
+                CompareCommand.class
         })
 public final class Main implements Runnable {
 

@@ -34,7 +34,7 @@ public final class ResultsDirectory {
         Objects.requireNonNull(dir, "dir");
         if (!Files.exists(dir)) {
             throw new ResultsFormatException(ResultsFormatException.Kind.NOT_FOUND,
-                    "no such directory: " + dir);
+                    "no such directory: " + dir + " (expected a results directory like results/<timestamp>-<suite>/)");
         }
         if (!Files.isDirectory(dir)) {
             throw new ResultsFormatException(ResultsFormatException.Kind.NOT_A_RESULTS_DIRECTORY,

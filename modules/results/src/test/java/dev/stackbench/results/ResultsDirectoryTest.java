@@ -46,7 +46,7 @@ class ResultsDirectoryTest {
     void aMissingDirectoryIsNotFound() {
         Path missing = tmp.resolve("nope");
         assertThatThrownBy(() -> ResultsDirectory.open(missing))
-                .hasMessage("no such directory: " + missing)
+                .hasMessage("no such directory: " + missing + " (expected a results directory like results/<timestamp>-<suite>/)")
                 .extracting(e -> ((ResultsFormatException) e).kind())
                 .isEqualTo(ResultsFormatException.Kind.NOT_FOUND);
     }
