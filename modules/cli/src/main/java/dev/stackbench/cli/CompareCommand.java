@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Compare two results directories cell by cell (contestant x workload x level): B/A ratios"
                 + " of req/s and p99 with a verdict faster / slower / same.",
                 "'same' when the medians differ by less than " + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT
-                        + "% or by less than the two cells' trial ranges together. Only fair on one machine:"
+                        + "%% or by less than the two cells' trial ranges together. Only fair on one machine:"
                         + " changed versions and environment are listed."},
         footer = {"", "Example:",
                 "  stackbench compare results/20250301T100000Z-seed-table results/20250308T100000Z-seed-table"})

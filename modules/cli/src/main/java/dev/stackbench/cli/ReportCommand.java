@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Render the report of a results directory: tables per workload and load level,"
                 + " ratios, noise marks (a cell is noisy when its trials spread over more than "
-                + AnalysisSettings.DEFAULT_NOISY_PERCENT + "% of the median), the seed-table check;"
+                + AnalysisSettings.DEFAULT_NOISY_PERCENT + "%% of the median), the seed-table check;"
                 + " HTML adds charts and works offline.",
                 "Human formats (text, md, html tables) use --locale; json always uses plain numbers."},
         footer = {"", "Examples:",

@@ -115,6 +115,16 @@ class ReportCommandsTest {
     }
 
     @Test
+    void helpQuotesTheDefaultThresholds() {
+        Result report = run("report", "--help");
+        Result compare = run("compare", "--help");
+        assertThat(report.err()).isEmpty();
+        assertThat(compare.err()).isEmpty();
+        assertThat(report.out().replaceAll("\\s+", " ")).contains("more than 10% of the median");
+        assertThat(compare.out().replaceAll("\\s+", " ")).contains("differ by less than 5% or by less than");
+    }
+
+    @Test
     void compareRefusesHtml() {
         Result r = run("compare", tmp.toString(), tmp.toString(), "--format", "html");
         assertThat(r.exitCode()).isEqualTo(2);
