@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Measure backend stacks instead of guessing.",
         subcommands = {
                 LoadCommand.class,
+                ReportCommand.class,
+                CompareCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

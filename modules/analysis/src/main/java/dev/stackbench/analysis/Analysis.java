@@ -1,0 +1,41 @@
+package dev.stackbench.analysis;
+
+import dev.stackbench.results.Contestant;
+import dev.stackbench.results.Run;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run, analysed: what every renderer reads.
+ *
+ * @param run the raw run
+ * @param settings the thresholds used
+ * @param tables one per workload x level that has measured cells, in plan order
+ * @param curves latency distributions, one per cell, in table order
+ * @param notMeasured contestants that failed verification, installation or start-up
+ * @param seed the seed-table comparison, present when the suite is {@value Analyzer#SEED_SUITE}
+ */
+public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> tables, List<LatencyCurve> curves,
+        List<Contestant> notMeasured, Optional<SeedComparison> seed) {
+
+    public Analysis {
+        tables = List.copyOf(tables);
+        curves = List.copyOf(curves);
+        notMeasured = List.copyOf(notMeasured);
+    }
+
+    /** @return every cell of every table, in table order */
+    public List<Cell> cells() {
+        return tables.stream().flatMap(t -> t.rows().stream()).map(RankedCell::cell).toList();
+    }
+
+    /** @return the cell, if measured */
+    public Optional<Cell> cell(CellKey key) {
+        return cells().stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    /** @return the cell's latency curve, if any */
+    public Optional<LatencyCurve> curve(CellKey key) {
+        return curves.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.stackbench.analysis;
+
+import dev.stackbench.results.LoadLevel;
+import java.util.List;
+
+/**
+ * The ranking of the contestants on one workload at one load level.
+ *
+ * @param workload the workload
+ * @param level the load level
+ * @param rankBy the ranking metric (req/s for the closed model, p99 for the open model)
+ * @param rows best first
+ */
+public record WorkloadTable(String workload, LoadLevel level, RankBy rankBy, List<RankedCell> rows) {
+    public WorkloadTable {
+        rows = List.copyOf(rows);
+    }
+}

@@ -1,0 +1,152 @@
+package dev.stackbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stackbench.results.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exact output, error text and exit code of {@code stackbench report} and {@code stackbench compare}. */
+class ReportCommandsTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void reportPrintsTheTextTablesOfAResultsDirectory() {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Result r = run("report", dir.toString(), "--locale", "en-US");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Stackbench report: suite seed-table, complete\n")
+                .contains("== json — 1000 connections (closed model, ranked by req/s) ==")
+                .contains("1  fastify          javascript  13,206  ±3.5%       1.00×");
+    }
+
+    @Test
+    void localeChangesHumanNumbersButNotJson() {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        assertThat(run("report", dir.toString(), "--locale", "de-DE").out()).contains("13.206  ±3,5%");
+        assertThat(run("report", dir.toString(), "--format", "json", "--locale", "de-DE").out())
+                .isEqualTo(run("report", dir.toString(), "--format", "json", "--locale", "en-US").out())
+                .contains("\"median\" : 13206.0");
+    }
+
+    @Test
+    void htmlGoesToReportHtmlInTheResultsDirectoryByDefault() throws IOException {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Result r = run("report", dir.toString(), "--format", "html");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).isEqualTo("wrote " + dir.resolve("report.html") + "\n");
+        assertThat(Files.readString(dir.resolve("report.html"))).startsWith("<!DOCTYPE html>")
+                .contains("Chart.js v4.").contains("<canvas data-chart=\"percentiles\"");
+    }
+
+    @Test
+    void outputOptionWritesTheFile() throws IOException {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Path md = tmp.resolve("out/REPORT.md");
+        Result r = run("report", dir.toString(), "--format", "md", "--output", md.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(Files.readString(md)).startsWith("# Stackbench report: suite seed-table, complete");
+    }
+
+    @Test
+    void aMissingDirectoryIsAUsageErrorWithTheWayOut() {
+        Path missing = tmp.resolve("results/nope");
+        Result r = run("report", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("stackbench: no such directory: " + missing
+                + " (expected a results directory like results/<timestamp>-<suite>/)\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWithoutRunJsonIsAUsageError() {
+        Result r = run("report", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("stackbench: " + tmp + " is not a results directory: it has no run.json"
+                + " (results directories look like results/<timestamp>-<suite>/)\n");
+    }
+
+    @Test
+    void aNewerSchemaIsAnEnvironmentError() throws IOException {
+        Files.writeString(tmp.resolve("run.json"), "{\"schemaVersion\": 7}");
+        Result r = run("report", tmp.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.ENVIRONMENT.code()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("stackbench: " + tmp.resolve("run.json") + " has schemaVersion 7 but this"
+                + " Stackbench reads up to 1; use a newer Stackbench to read it\n");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Result r = run("report", tmp.toString(), "--format", "pdf");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: Invalid value for option '--format': unknown format 'pdf';"
+                + " expected one of text, md, html, json\n");
+    }
+
+    @Test
+    void compareShowsVerdictsPerCell() {
+        Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Path b = Fixtures.copy(Fixtures.SEED_RUN_B, tmp);
+        Result r = run("compare", a.toString(), b.toString(), "--locale", "en-US");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("Stackbench comparison: B against A\n")
+                .contains("  express frameworkVersion: 4.21.2 -> 5.0.1\n")
+                .containsPattern("express +5,886 ±1.1% +7,180 ±1.1% +1.22× +faster")
+                .containsPattern("django-gunicorn +951 ±0.6% +808 ±0.6% +0.85× +slower")
+                .contains("same (within noise ±14.6%)");
+    }
+
+    @Test
+    void helpQuotesTheDefaultThresholds() {
+        Result report = run("report", "--help");
+        Result compare = run("compare", "--help");
+        assertThat(report.err()).isEmpty();
+        assertThat(compare.err()).isEmpty();
+        assertThat(report.out().replaceAll("\\s+", " ")).contains("more than 10% of the median");
+        assertThat(compare.out().replaceAll("\\s+", " ")).contains("differ by less than 5% or by less than");
+    }
+
+    @Test
+    void compareRefusesHtml() {
+        Result r = run("compare", tmp.toString(), tmp.toString(), "--format", "html");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("stackbench: compare writes text, md or json, not html;"
+                + " for charts of one run use 'stackbench report DIR --format html'\n");
+    }
+
+    @Test
+    void compareWithAMissingDirectoryNamesIt() {
+        Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Path missing = tmp.resolve("b");
+        Result r = run("compare", a.toString(), missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: no such directory: " + missing);
+    }
+
+    @Test
+    void compareJsonIsForMachines() {
+        Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Path b = Fixtures.copy(Fixtures.SEED_RUN_B, tmp);
+        Result r = run("compare", a.toString(), b.toString(), "--format", "json");
+        assertThat(r.out()).startsWith("{\n  \"format\" : \"stackbench-comparison\",\n  \"formatVersion\" : 1,")
+                .contains("\"verdict\" : \"faster\"").contains("\"reason\" : \"withinNoise\"");
+    }
+}

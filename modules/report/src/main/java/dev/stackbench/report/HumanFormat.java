@@ -1,0 +1,92 @@
+package dev.stackbench.report;
+
+import dev.stackbench.analysis.Spread;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/**
+ * Numbers as people read them, in one locale. Latencies pick their unit (µs, ms, s) to show
+ * three significant digits; sizes are binary (MiB).
+ */
+final class HumanFormat {
+    private static final double MIB = 1024.0 * 1024.0;
+    private final Locale locale;
+
+    HumanFormat(Locale locale) {
+        this.locale = locale;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+
+    /** @return {@code 14,041} (en) or {@code 14.041} (de) */
+    String integer(double value) {
+        return number(value, 0);
+    }
+
+    /** @return a rate in req/s: whole numbers from 100 up, one decimal below */
+    String rate(double perSecond) {
+        return perSecond >= 100 ? number(perSecond, 0) : number(perSecond, 1);
+    }
+
+    /** @return {@code ±1.3%}: half the min..max range of the trials, relative to the median */
+    String plusMinus(Spread spread) {
+        return "±" + percent(spread.median() == 0 ? 0 : spread.halfWidth() / spread.median(), 1);
+    }
+
+    /** @return a fraction as a percentage, e.g. 0.0132 -> {@code 1.3%} */
+    String percent(double fraction, int decimals) {
+        return number(fraction * 100, decimals) + "%";
+    }
+
+    /** @return a signed percentage, e.g. -0.026 -> {@code -2.6%}, 0.1 -> {@code +10.0%} */
+    String signedPercent(double fraction) {
+        return (fraction > 0 ? "+" : fraction < 0 ? "-" : "") + percent(Math.abs(fraction), 1);
+    }
+
+    /** @return {@code 0.41×} */
+    String ratio(double ratio) {
+        return number(ratio, ratio >= 100 ? 0 : 2) + "×";
+    }
+
+    /** @return {@code 245 µs}, {@code 6.85 ms}, {@code 172 ms}, {@code 1.07 s} */
+    String latency(double micros) {
+        if (micros < 1000) {
+            return number(micros, 0) + " µs";
+        }
+        if (micros < 1_000_000) {
+            return significant(micros / 1000) + " ms";
+        }
+        return significant(micros / 1_000_000) + " s";
+    }
+
+    /** @return {@code 412 ms} or {@code 2.13 s} */
+    String millis(double millis) {
+        return latency(millis * 1000);
+    }
+
+    /** @return {@code 74.4 MiB} */
+    String mib(double bytes) {
+        return number(bytes / MIB, bytes / MIB >= 100 ? 0 : 1) + " MiB";
+    }
+
+    /** @return CPU use in cores, two decimals: {@code 0.97} */
+    String cores(double cores) {
+        return number(cores, 2);
+    }
+
+    /** @return three significant digits (at least the integer part) */
+    String significant(double value) {
+        int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+        return number(value, decimals);
+    }
+
+    String number(double value, int decimals) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        f.setGroupingUsed(true);
+        return f.format(value);
+    }
+}

@@ -1,0 +1,327 @@
+package dev.stackbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.AnalysisSettings;
+import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.CellComparison;
+import dev.stackbench.analysis.CellKey;
+import dev.stackbench.analysis.Comparison;
+import dev.stackbench.analysis.Flag;
+import dev.stackbench.analysis.Judgement;
+import dev.stackbench.analysis.LatencyCurve;
+import dev.stackbench.analysis.RankedCell;
+import dev.stackbench.analysis.SeedComparison;
+import dev.stackbench.analysis.Spread;
+import dev.stackbench.analysis.WorkloadTable;
+import dev.stackbench.results.Contestant;
+import dev.stackbench.results.ContestantStatus;
+import dev.stackbench.results.Environment;
+import dev.stackbench.results.LoadLevel;
+import dev.stackbench.results.Run;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/**
+ * The analysed view for machines ({@code "format": "stackbench-analysis"} or
+ * {@code "stackbench-comparison"}, {@code "formatVersion": 1}). {@code Locale.ROOT}, stable key
+ * order, {@code \n} line ends. Figures are rounded: rates to 0.1/s, latencies to 0.1 µs, ratios and
+ * fractions to 4 decimals. Units are in the key names; latencies are microseconds.
+ */
+final class JsonRenderer {
+    static final int FORMAT_VERSION = 1;
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final ObjectWriter writer;
+
+    JsonRenderer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        this.writer = new ObjectMapper().writer(new DefaultPrettyPrinter()
+                .withObjectIndenter(indenter).withArrayIndenter(indenter));
+    }
+
+    String render(Analysis a) {
+        return write(tree(a));
+    }
+
+    /** @return the analysis as a JSON tree; also the data the HTML report's charts read */
+    ObjectNode tree(Analysis a) {
+        ObjectNode root = nodes.objectNode();
+        root.put("format", "stackbench-analysis");
+        root.put("formatVersion", FORMAT_VERSION);
+        root.set("run", run(a.run()));
+        root.set("settings", settings(a.settings()));
+        ArrayNode contestants = root.putArray("contestants");
+        a.run().contestants().forEach(c -> contestants.add(contestant(c)));
+        ArrayNode tables = root.putArray("tables");
+        for (WorkloadTable t : a.tables()) {
+            ObjectNode table = tables.addObject();
+            table.put("workload", t.workload());
+            table.set("level", level(t.level()));
+            table.put("rankBy", lower(t.rankBy().name()));
+            ArrayNode rows = table.putArray("rows");
+            t.rows().forEach(r -> rows.add(row(r)));
+        }
+        a.seed().ifPresent(s -> root.set("seedTable", seed(s)));
+        ArrayNode curves = root.putArray("latencyCurves");
+        for (LatencyCurve c : a.curves()) {
+            ObjectNode curve = curves.addObject();
+            key(curve, c.key());
+            curve.put("source", lower(c.source().name()));
+            curve.put("maxMicros", c.maxMicros());
+            ArrayNode points = curve.putArray("points");
+            c.points().forEach(p -> points.addArray().add(p.percentile()).add(p.valueMicros()));
+        }
+        return root;
+    }
+
+    String compare(Comparison c) {
+        ObjectNode root = nodes.objectNode();
+        root.put("format", "stackbench-comparison");
+        root.put("formatVersion", FORMAT_VERSION);
+        root.set("a", run(c.a().run()));
+        root.set("b", run(c.b().run()));
+        root.set("settings", settings(c.settings()));
+        ArrayNode differences = root.putArray("differences");
+        c.differences().forEach(differences::add);
+        ArrayNode cells = root.putArray("cells");
+        for (CellComparison x : c.cells()) {
+            ObjectNode cell = cells.addObject();
+            key(cell, x.key());
+            ObjectNode throughput = cell.putObject("throughputPerSecond");
+            throughput.set("a", spread(x.a().throughput(), 1));
+            throughput.set("b", spread(x.b().throughput(), 1));
+            judgement(throughput, x.throughput());
+            ObjectNode p99 = cell.putObject("p99Micros");
+            p99.set("a", spread(x.a().p99(), 1));
+            p99.set("b", spread(x.b().p99(), 1));
+            judgement(p99, x.p99());
+        }
+        ArrayNode onlyInA = root.putArray("onlyInA");
+        c.onlyInA().forEach(k -> key(onlyInA.addObject(), k));
+        ArrayNode onlyInB = root.putArray("onlyInB");
+        c.onlyInB().forEach(k -> key(onlyInB.addObject(), k));
+        return write(root);
+    }
+
+    private ObjectNode run(Run run) {
+        ObjectNode o = nodes.objectNode();
+        o.put("schemaVersion", run.schemaVersion());
+        o.put("suite", run.suite());
+        o.put("status", lower(run.status().name()));
+        o.put("started", run.started().toString());
+        o.put("finished", run.finished().toString());
+        o.put("trialsPerCell", run.plan().trials());
+        o.put("warmupSeconds", run.plan().warmup().toMillis() / 1000.0);
+        o.put("trialSeconds", run.plan().trialDuration().toMillis() / 1000.0);
+        Environment e = run.environment();
+        ObjectNode env = o.putObject("environment");
+        env.put("cpuModel", e.cpuModel());
+        env.put("cores", e.cores());
+        env.put("os", e.os());
+        env.put("kernel", e.kernel());
+        env.put("javaVersion", e.javaVersion());
+        env.put("nodeVersion", e.nodeVersion());
+        env.put("pythonVersion", e.pythonVersion());
+        env.put("generatorCpus", e.generatorCpus());
+        env.put("serverCpus", e.serverCpus());
+        env.put("databaseCpus", e.databaseCpus());
+        env.put("hostname", e.hostname());
+        return o;
+    }
+
+    private ObjectNode settings(AnalysisSettings s) {
+        ObjectNode o = nodes.objectNode();
+        o.put("noisyRelativeSpread", s.noisyRelativeSpread());
+        o.put("sameWithin", s.sameWithin());
+        o.put("saturatedBelow", s.saturatedBelow());
+        return o;
+    }
+
+    private ObjectNode contestant(Contestant c) {
+        ObjectNode o = nodes.objectNode();
+        o.put("id", c.id());
+        o.put("name", c.name());
+        o.put("language", c.language());
+        o.put("framework", c.framework());
+        o.put("frameworkVersion", c.frameworkVersion());
+        o.put("runtime", c.runtime());
+        o.put("runtimeVersion", c.runtimeVersion());
+        o.put("variant", c.variant());
+        o.put("workers", c.workers());
+        o.put("status", state(c.status()));
+        o.put("statusText", c.status().describe());
+        o.put("startupMillis", c.startupMillis());
+        o.put("idleRssBytes", c.idleRssBytes());
+        return o;
+    }
+
+    /** @return the same names as run.json's {@code status.state} */
+    private static String state(ContestantStatus s) {
+        if (s instanceof ContestantStatus.FailedVerification) {
+            return "failedVerification";
+        }
+        if (s instanceof ContestantStatus.NotInstalled) {
+            return "notInstalled";
+        }
+        if (s instanceof ContestantStatus.FailedToStart) {
+            return "failedToStart";
+        }
+        return "measured";
+    }
+
+    private ObjectNode row(RankedCell r) {
+        Cell c = r.cell();
+        ObjectNode o = nodes.objectNode();
+        o.put("rank", r.rank());
+        o.put("tiedWithAbove", r.tiedWithAbove());
+        o.put("contestant", c.key().contestant());
+        o.put("language", c.contestant().language());
+        o.put("ratioToBest", round(r.ratioToBest(), 4));
+        ArrayNode nd = o.putArray("notDistinguishableFrom");
+        r.notDistinguishableFrom().forEach(nd::add);
+        o.set("throughputPerSecond", spread(c.throughput(), 1));
+        o.set("achievedRatePerSecond", spread(c.achievedRate(), 1));
+        ObjectNode lat = o.putObject("latencyMicros");
+        lat.set("p50", spread(c.p50(), 1));
+        lat.set("p90", spread(c.p90(), 1));
+        lat.set("p99", spread(c.p99(), 1));
+        lat.set("p999", spread(c.p999(), 1));
+        lat.set("mean", spread(c.meanLatency(), 1));
+        if (c.serviceP99() == null) {
+            o.putNull("serviceTimeP99Micros");
+        } else {
+            o.set("serviceTimeP99Micros", spread(c.serviceP99(), 1));
+        }
+        o.put("errors", c.errors());
+        o.put("errorRate", round(c.errorRate(), 4));
+        o.put("cpuCores", round(c.cpuCores(), 2));
+        o.put("rssMeanBytes", c.rssMeanBytes());
+        o.put("rssPeakBytes", c.rssPeakBytes());
+        ArrayNode bound = o.putArray("generatorBoundTrials");
+        c.generatorBoundTrials().forEach(bound::add);
+        ArrayNode flags = o.putArray("flags");
+        for (Flag f : Flag.values()) {
+            if (c.has(f)) {
+                flags.add(camel(f.name()));
+            }
+        }
+        return o;
+    }
+
+    private ObjectNode seed(SeedComparison s) {
+        ObjectNode o = nodes.objectNode();
+        o.put("article", s.article().source());
+        o.put("caption", s.article().caption());
+        o.put("workload", s.article().workload());
+        if (s.level().isPresent()) {
+            o.set("level", level(s.level().get()));
+        } else {
+            o.putNull("level");
+        }
+        o.put("note", s.note().orElse(null));
+        ArrayNode rows = o.putArray("rows");
+        for (SeedComparison.SeedRow r : s.rows()) {
+            ObjectNode row = rows.addObject();
+            row.put("framework", r.article().label());
+            row.put("articleRequestsPerSecond", r.article().requestsPerSecond());
+            row.put("articleAvgLatencyMillis", r.article().avgLatencyMillis());
+            row.put("contestant", r.measured().map(c -> c.key().contestant()).orElse(null));
+            if (r.measured().isPresent()) {
+                Cell c = r.measured().get();
+                row.set("throughputPerSecond", spread(c.throughput(), 1));
+                row.put("meanLatencyMicros", round(c.meanLatency().median(), 1));
+                row.put("p99Micros", round(c.p99().median(), 1));
+            }
+            row.put("missing", r.missing().orElse(null));
+        }
+        ArrayNode ratios = o.putArray("ratios");
+        for (SeedComparison.SeedRatio r : s.ratios()) {
+            ObjectNode ratio = ratios.addObject();
+            ratio.put("faster", r.article().faster());
+            ratio.put("slower", r.article().slower());
+            ratio.put("article", r.article().articleRatio());
+            ratio.put("measured", r.measured().map(v -> round(v, 4)).orElse(null));
+            ratio.put("low", r.low().map(v -> round(v, 4)).orElse(null));
+            ratio.put("high", r.high().map(v -> round(v, 4)).orElse(null));
+            ratio.put("deviation", r.deviation().map(v -> round(v, 4)).orElse(null));
+        }
+        return o;
+    }
+
+    private void judgement(ObjectNode o, Judgement j) {
+        o.put("ratio", Double.isNaN(j.ratio()) ? null : round(j.ratio(), 4));
+        o.put("verdict", lower(j.verdict().name()));
+        o.put("reason", camel(j.reason().name()));
+        o.put("combinedNoise", round(j.combinedNoise(), 4));
+    }
+
+    private ObjectNode spread(Spread s, int decimals) {
+        ObjectNode o = nodes.objectNode();
+        o.put("median", round(s.median(), decimals));
+        o.put("min", round(s.min(), decimals));
+        o.put("max", round(s.max(), decimals));
+        o.put("relativeSpread", round(s.relative(), 4));
+        return o;
+    }
+
+    private ObjectNode level(LoadLevel level) {
+        ObjectNode o = nodes.objectNode();
+        o.put("label", level.label());
+        if (level instanceof LoadLevel.Closed c) {
+            o.put("model", "closed");
+            o.put("connections", c.connections());
+        } else if (level instanceof LoadLevel.Open op) {
+            o.put("model", "open");
+            o.put("ratePerSecond", op.ratePerSecond());
+        }
+        return o;
+    }
+
+    private void key(ObjectNode o, CellKey k) {
+        o.put("contestant", k.contestant());
+        o.put("workload", k.workload());
+        o.put("level", k.level().label());
+    }
+
+    private String write(ObjectNode root) {
+        try {
+            return writer.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static double round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    private static String lower(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return {@code GENERATOR_BOUND} -> {@code generatorBound} */
+    private static String camel(String enumName) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char ch : enumName.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.stackbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table of already formatted cells, laid out as terminal text, Markdown or HTML. One table
+ * feeds every human format, so they never disagree.
+ *
+ * @param columns headers and alignment
+ * @param rows one list of cells per row, as many as columns
+ */
+record Table(List<Column> columns, List<List<String>> rows) {
+
+    enum Align { LEFT, RIGHT }
+
+    record Column(String header, Align align) {
+    }
+
+    Table {
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(List::copyOf).toList();
+        for (List<String> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("row has " + row.size() + " cells, table has "
+                        + columns.size() + " columns: " + row);
+            }
+        }
+    }
+
+    static Column left(String header) {
+        return new Column(header, Align.LEFT);
+    }
+
+    static Column right(String header) {
+        return new Column(header, Align.RIGHT);
+    }
+
+    /** @return columns padded to their widest cell, two spaces apart, a dashed rule under the header */
+    String toText() {
+        int[] widths = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            widths[c] = columns.get(c).header().length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        List<String> headers = columns.stream().map(Column::header).toList();
+        textLine(out, headers, widths);
+        List<String> rule = new ArrayList<>();
+        for (int w : widths) {
+            rule.add("-".repeat(w));
+        }
+        textLine(out, rule, widths);
+        rows.forEach(r -> textLine(out, r, widths));
+        return out.toString();
+    }
+
+    private void textLine(StringBuilder out, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            String pad = " ".repeat(widths[c] - cell.length());
+            if (c > 0) {
+                line.append("  ");
+            }
+            line.append(columns.get(c).align() == Align.RIGHT ? pad + cell : cell + pad);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /** @return a GitHub-flavoured Markdown table */
+    String toMarkdown() {
+        StringBuilder out = new StringBuilder("|");
+        columns.forEach(c -> out.append(' ').append(md(c.header())).append(" |"));
+        out.append("\n|");
+        columns.forEach(c -> out.append(c.align() == Align.RIGHT ? "---:|" : "---|"));
+        out.append('\n');
+        for (List<String> row : rows) {
+            out.append('|');
+            row.forEach(cell -> out.append(' ').append(md(cell)).append(" |"));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** @return an HTML {@code <table>} in a horizontally scrolling box, with escaped cells; right-aligned columns get class {@code num} */
+    String toHtml(String cssClass) {
+        StringBuilder out = new StringBuilder("<div class=\"scroll\"><table class=\"").append(cssClass)
+                .append("\">\n<thead><tr>");
+        columns.forEach(c -> out.append(c.align() == Align.RIGHT ? "<th class=\"num\">" : "<th>")
+                .append(Html.escape(c.header())).append("</th>"));
+        out.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                out.append(columns.get(c).align() == Align.RIGHT ? "<td class=\"num\">" : "<td>")
+                        .append(Html.escape(row.get(c))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</tbody>\n</table></div>\n").toString();
+    }
+
+    private static String md(String cell) {
+        return cell.replace("|", "\\|");
+    }
+}

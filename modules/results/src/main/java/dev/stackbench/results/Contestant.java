@@ -1,0 +1,49 @@
+package dev.stackbench.results;
+
+import java.util.Objects;
+
+/**
+ * One contestant of a run, as installed and started (or not).
+ *
+ * @param id the manifest id, e.g. {@code fastapi-uvicorn}
+ * @param name what people call it, e.g. {@code FastAPI (uvicorn)}
+ * @param language e.g. {@code javascript}, {@code python}
+ * @param framework e.g. {@code FastAPI}
+ * @param frameworkVersion as installed, e.g. {@code 0.115.8}
+ * @param runtime e.g. {@code CPython}, {@code Node.js}
+ * @param runtimeVersion as installed
+ * @param variant {@code realistic} unless tuned beyond the framework's docs
+ * @param codeCommit the commit of the contestant's code
+ * @param workers processes or threads started for the CPU budget, >= 1
+ * @param status measured, or why not
+ * @param startupMillis from process start to the first successful readiness probe, in
+ *     milliseconds; null when it never became ready
+ * @param idleRssBytes resident set size of the whole process tree after readiness and before
+ *     load, in bytes; null when not measured
+ */
+public record Contestant(
+        String id,
+        String name,
+        String language,
+        String framework,
+        String frameworkVersion,
+        String runtime,
+        String runtimeVersion,
+        String variant,
+        String codeCommit,
+        int workers,
+        ContestantStatus status,
+        Long startupMillis,
+        Long idleRssBytes) {
+
+    public Contestant {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** @return whether its trials were measured */
+    public boolean measured() {
+        return status instanceof ContestantStatus.Measured;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.stackbench.results;
+
+/**
+ * The load generator's view of itself during a trial. When {@code bound} is true the generator,
+ * not the server, may have been the bottleneck, and the trial's numbers understate the server.
+ *
+ * @param cpuUtilization the generator's CPU use as a fraction of its CPU set, 0..1
+ * @param targetRate open model: the offered rate in requests per second; null in the closed model
+ * @param achievedRate requests actually sent per second
+ * @param lateSends open model: requests sent later than their intended time by more than the
+ *     generator's tolerance; 0 in the closed model
+ * @param maxSendLagMicros open model: the largest lag of an actual send behind its intended time,
+ *     in microseconds; 0 in the closed model
+ * @param bound whether the generator judged itself the bottleneck
+ * @param reason why it judged so (e.g. {@code generator CPU 97% > 90%}); null when not bound
+ */
+public record GeneratorHealth(
+        double cpuUtilization,
+        Double targetRate,
+        double achievedRate,
+        long lateSends,
+        long maxSendLagMicros,
+        boolean bound,
+        String reason) {
+
+    public GeneratorHealth {
+        if (cpuUtilization < 0 || cpuUtilization > 1) {
+            throw new IllegalArgumentException("cpuUtilization must be within 0..1, was " + cpuUtilization);
+        }
+    }
+}

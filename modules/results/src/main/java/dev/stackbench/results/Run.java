@@ -1,0 +1,54 @@
+package dev.stackbench.results;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One execution of a suite: the content of {@code run.json}.
+ *
+ * @param schemaVersion the format version of this file; {@link #SCHEMA_VERSION} when written by
+ *     this code
+ * @param suite the suite name, e.g. {@code seed-table}, {@code quick}
+ * @param started when the run started (UTC)
+ * @param finished when the run ended (UTC); for an interrupted run, when it was stopped
+ * @param status whether every planned trial was measured
+ * @param plan what was asked for
+ * @param environment the machine and runtimes it ran on
+ * @param contestants every contestant of the plan, measured or not, in plan order
+ * @param trials every measured trial, in the order they ran
+ */
+public record Run(
+        int schemaVersion,
+        String suite,
+        Instant started,
+        Instant finished,
+        RunStatus status,
+        Plan plan,
+        Environment environment,
+        List<Contestant> contestants,
+        List<Trial> trials) {
+
+    /** The schema version this code writes and the newest it reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Run {
+        if (schemaVersion < 1) {
+            throw new IllegalArgumentException("schemaVersion must be >= 1, was " + schemaVersion);
+        }
+        Objects.requireNonNull(suite, "suite");
+        Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(finished, "finished");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(environment, "environment");
+        contestants = List.copyOf(contestants);
+        trials = List.copyOf(trials);
+    }
+
+    /** @return the contestant with this id, if the run has it */
+    public Optional<Contestant> contestant(String id) {
+        return contestants.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+}

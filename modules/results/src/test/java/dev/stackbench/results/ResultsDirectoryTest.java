@@ -1,0 +1,115 @@
+package dev.stackbench.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stackbench.results.fixtures.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsDirectoryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void opensTheFixtureAndReadsItsIntervalLogs() {
+        ResultsDirectory dir = ResultsDirectory.open(Fixtures.copy(Fixtures.SEED_RUN, tmp));
+        Run run = dir.run();
+        assertThat(run.suite()).isEqualTo("seed-table");
+        assertThat(run.trials()).hasSize(96);
+        Trial open = run.trials().stream()
+                .filter(t -> t.contestant().equals("django-gunicorn") && t.level().equals(new LoadLevel.Open(2000)))
+                .findFirst().orElseThrow();
+        TrialLogs.Histograms h = dir.histograms(open).orElseThrow();
+        // the summary in run.json was computed from the same intervals
+        assertThat(h.latency().getValueAtPercentile(99)).isEqualTo(open.latencyMicros().p99());
+        assertThat(h.serviceTime()).get().extracting(s -> s.getValueAtPercentile(99))
+                .isEqualTo(open.serviceTimeMicros().p99());
+        // saturated open model: latency from the intended send time is far above the service time
+        assertThat(open.latencyMicros().p99()).isGreaterThan(20 * open.serviceTimeMicros().p99());
+    }
+
+    @Test
+    void aMissingLogIsEmptyNotAnError() {
+        ResultsDirectory dir = ResultsDirectory.open(Fixtures.copy(Fixtures.SEED_RUN_B, tmp));
+        assertThat(dir.histograms(dir.run().trials().get(0))).isEmpty();
+    }
+
+    @Test
+    void aMissingDirectoryIsNotFound() {
+        Path missing = tmp.resolve("nope");
+        assertThatThrownBy(() -> ResultsDirectory.open(missing))
+                .hasMessage("no such directory: " + missing + " (expected a results directory like results/<timestamp>-<suite>/)")
+                .extracting(e -> ((ResultsFormatException) e).kind())
+                .isEqualTo(ResultsFormatException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void aDirectoryWithoutRunJsonIsNotAResultsDirectory() {
+        assertThatThrownBy(() -> ResultsDirectory.open(tmp))
+                .hasMessage(tmp + " is not a results directory: it has no run.json"
+                        + " (results directories look like results/<timestamp>-<suite>/)")
+                .extracting(e -> ((ResultsFormatException) e).kind())
+                .isEqualTo(ResultsFormatException.Kind.NOT_A_RESULTS_DIRECTORY);
+    }
+
+    @Test
+    void aLogPathLeavingTheDirectoryIsRejected() {
+        ResultsDirectory dir = ResultsDirectory.open(Fixtures.copy(Fixtures.SEED_RUN, tmp));
+        Trial t = dir.run().trials().get(0);
+        Trial evil = new Trial(t.contestant(), t.workload(), t.level(), t.trial(), t.durationSeconds(), t.requests(),
+                t.throughputPerSecond(), t.latencyMicros(), t.serviceTimeMicros(), t.errors(), t.server(),
+                t.generator(), "../../etc/passwd");
+        assertThatThrownBy(() -> dir.histograms(evil)).hasMessageContaining("leaves the results directory");
+    }
+
+    @Test
+    void theWriterLaysOutADirectoryTheReaderOpens() throws IOException {
+        Instant started = Instant.parse("2025-03-01T10:00:00Z");
+        ResultsWriter writer = ResultsWriter.create(tmp.resolve("results"), started, "quick");
+        assertThat(writer.path()).isEqualTo(tmp.resolve("results/20250301T100000Z-quick"));
+        assertThat(writer.logs()).isDirectory();
+        Run run = RunCodecTest.sample(List.of(RunCodecTest.contestant("a", new ContestantStatus.Measured())));
+        Trial trial = run.trials().get(0);
+        Path log = writer.trialLog("a", "json", trial.level(), 1);
+        assertThat(writer.path().relativize(log).toString().replace('\\', '/')).isEqualTo(trial.histogramLog());
+        Histogram h = new Histogram(3);
+        for (int i = 1; i <= 1000; i++) {
+            h.recordValue(i);
+        }
+        try (var out = Files.newOutputStream(log)) {
+            HistogramLogWriter w = TrialLogs.startLog(out, started, "a json c100 trial 1");
+            w.outputIntervalHistogram(0, 1, h, TrialLogs.MAX_VALUE_UNIT_RATIO);
+            w.outputIntervalHistogram(1, 2, h, TrialLogs.MAX_VALUE_UNIT_RATIO);
+        }
+        writer.writeRun(run);
+        ResultsDirectory dir = ResultsDirectory.open(writer.path());
+        assertThat(dir.run()).isEqualTo(run);
+        Histogram back = dir.histograms(trial).orElseThrow().latency();
+        assertThat(back.getTotalCount()).isEqualTo(2000);
+        assertThat(back.getValueAtPercentile(50)).isEqualTo(500);
+        assertThat(Files.readString(log)).contains("#[BaseTime: 1740823200.000 (seconds since epoch)]");
+    }
+
+    @Test
+    void unsafeNamesAreRefused() {
+        assertThatThrownBy(() -> ResultsWriter.directoryName(Instant.EPOCH, "../x"))
+                .hasMessage("suite '../x' must be a file-name safe word (letters, digits, '.', '_', '-')");
+    }
+
+    @Test
+    void levelLabelsAreFileNameSafe() {
+        assertThat(new LoadLevel.Closed(1000).label()).isEqualTo("c1000");
+        assertThat(new LoadLevel.Open(2000).label()).isEqualTo("r2000");
+        assertThat(new LoadLevel.Open(2.5).label()).isEqualTo("r2.5");
+        assertThat(new LoadLevel.Open(2000).describe()).isEqualTo("2000 req/s offered");
+        assertThat(new LoadLevel.Closed(1).describe()).isEqualTo("1 connection");
+    }
+}
