@@ -4,9 +4,6 @@ import dev.stackbench.lab.StartException;
 import dev.stackbench.lab.contestant.ContestantLauncher;
 import dev.stackbench.lab.contestant.RunningContestant;
 import dev.stackbench.lab.manifest.Manifest;
-import dev.stackbench.lab.manifest.Workload;
-import java.net.URI;
-import java.util.EnumSet;
 import java.util.OptionalLong;
 
 /**
@@ -45,10 +42,5 @@ public final class Verifier {
             VerificationReport r = spec.verify(manifest.id(), running.baseUri(), manifest.workloads());
             return new VerificationReport(r.contestant(), r.checks(), OptionalLong.of(running.startupMillis()));
         }
-    }
-
-    /** Checks a server that is already running (nothing is started or stopped), every endpoint. */
-    public VerificationReport verify(String name, URI base) {
-        return spec.verify(name, base, EnumSet.allOf(Workload.class));
     }
 }
