@@ -2,13 +2,13 @@ package dev.stackbench.lab.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.stackbench.lab.FakeContestants;
 import dev.stackbench.lab.ManifestException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +75,7 @@ class ManifestReaderTest {
         assertThat(m.requires().commands()).containsExactly("node", "npm");
         assertThat(m.install()).containsExactly(List.of("npm", "ci", "--omit=dev"));
         assertThat(m.start()).containsExactly("node", "server.js", "--port", "${PORT}", "5");
-        assertThat(m.env()).containsExactlyEntriesOf(Map.of("NODE_ENV", "production", "UV_THREADPOOL_SIZE", "4"));
+        assertThat(m.env()).containsExactly(entry("NODE_ENV", "production"), entry("UV_THREADPOOL_SIZE", "4"));
         assertThat(m.workers()).isEqualTo(new WorkersRule(1, 0,
                 "https://expressjs.com/en/advanced/best-practice-performance.html"));
         assertThat(m.workloads()).containsExactly(Workload.JSON, Workload.USER, Workload.IO, Workload.CPU);
