@@ -60,7 +60,6 @@ public final class EmbeddedPostgres implements DatabaseServer {
         this.database = database;
         // the server's own hook stops it; this one also removes the directory (Ctrl-C)
         this.shutdownHook = new Thread(this::close, "stackbench-remove-postgresql");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -113,6 +112,12 @@ public final class EmbeddedPostgres implements DatabaseServer {
                     "INT", Duration.ofSeconds(10), Optional.of(dir)));
             Database database = new Database("127.0.0.1", port, NAME, NAME, password);
             EmbeddedPostgres pg = new EmbeddedPostgres(dir, server, database);
+            try {
+                Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
+            } catch (IllegalStateException e) {
+                pg.close();
+                throw new EnvironmentException("not starting PostgreSQL: Stackbench is shutting down");
+            }
             try {
                 pg.awaitReady();
                 pg.load();

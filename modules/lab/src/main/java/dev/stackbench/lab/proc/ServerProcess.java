@@ -34,27 +34,40 @@ public final class ServerProcess implements AutoCloseable {
     private static final long KILL_WAIT_MILLIS = 5_000;
 
     private final ServerSpec spec;
-    private final Process process;
-    private final long spawnNanos;
-    private final Process watchdog;
     private final Thread shutdownHook;
+    // set once by spawn(), before start() returns it; volatile for the threads that only read them
+    private volatile Process process;
+    private volatile long spawnNanos;
+    private Process watchdog;
     private boolean stopped;
 
-    private ServerProcess(ServerSpec spec, Process process, long spawnNanos, Process watchdog) {
+    private ServerProcess(ServerSpec spec) {
         this.spec = spec;
-        this.process = process;
-        this.spawnNanos = spawnNanos;
-        this.watchdog = watchdog;
         this.shutdownHook = new Thread(this::stop, "stackbench-stop-" + spec.name());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
      * Spawns the server. It returns at once: readiness is the caller's business.
      *
-     * @throws EnvironmentException when setsid or taskset cannot be run or the logs cannot be written
+     * @throws EnvironmentException when setsid or taskset cannot be run, the logs cannot be
+     *                              written, or the JVM is already shutting down (Ctrl-C)
      */
     public static ServerProcess start(ServerSpec spec) {
+        ServerProcess server = new ServerProcess(spec);
+        // the hook goes in before the spawn: once the JVM shuts down, nothing new may start
+        try {
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
+        } catch (IllegalStateException e) {
+            throw new EnvironmentException("not starting " + spec.name() + ": Stackbench is shutting down");
+        }
+        server.spawn();
+        return server;
+    }
+
+    private synchronized void spawn() {
+        if (stopped) {
+            throw new EnvironmentException("not starting " + spec.name() + ": Stackbench is shutting down");
+        }
         List<String> cmd = new ArrayList<>();
         // The JVM's children are never process-group leaders, so setsid calls setsid() and execs
         // without forking: our child's pid is the new session's and process group's id.
@@ -70,17 +83,18 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(spec.stdout().toAbsolutePath().getParent());
             Files.createDirectories(spec.stderr().toAbsolutePath().getParent());
-            long spawn = System.nanoTime();
-            Process process = pb.start();
-            Process watchdog;
+            spawnNanos = System.nanoTime();
+            Process started = pb.start();
             try {
-                watchdog = startWatchdog(process.pid(), spec);
+                watchdog = startWatchdog(started.pid(), spec);
             } catch (IOException e) {
-                process.destroyForcibly();
+                started.destroyForcibly();
                 throw e;
             }
-            return new ServerProcess(spec, process, spawn, watchdog);
+            process = started;
         } catch (IOException e) {
+            stopped = true;
+            removeHook();
             throw new EnvironmentException("cannot start " + spec.name() + " (" + String.join(" ", cmd)
                     + "): " + e.getMessage() + "; setsid and taskset come with Debian's util-linux", e);
         }
@@ -159,6 +173,9 @@ public final class ServerProcess implements AutoCloseable {
             return;
         }
         stopped = true;
+        if (process == null) {
+            return; // the hook ran before the spawn: spawn() will refuse
+        }
         watchdog.descendants().forEach(ProcessHandle::destroyForcibly);
         watchdog.destroyForcibly();
         Map<Long, Long> members = new HashMap<>();
@@ -174,6 +191,10 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        removeHook();
+    }
+
+    private void removeHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stackbench.lab.manifest.Workload;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ public final class SpecVerifier {
     /** Time limit of one request. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_SHOWN_CHARS = 80;
+    private static final String CONNECT_FAILED = "cannot connect to";
     private static final Pattern JSON_TYPE = Pattern.compile("application/json\\s*(;\\s*charset=\"?utf-8\"?\\s*)?",
             Pattern.CASE_INSENSITIVE);
     /** RFC 7231 IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}; the weekday must match the date. */
@@ -75,8 +77,16 @@ public final class SpecVerifier {
      */
     public VerificationReport verify(String contestant, URI base, Set<Workload> workloads) {
         List<CheckResult> results = new ArrayList<>();
-        for (Probe probe : probes(workloads)) {
-            results.add(check(base, probe));
+        List<Probe> probes = probes(workloads);
+        for (int i = 0; i < probes.size(); i++) {
+            CheckResult result = check(base, probes.get(i));
+            results.add(result);
+            if (result instanceof CheckResult.Failed f && f.reason().startsWith(CONNECT_FAILED)) {
+                // nothing listens (any more): the other checks would only say the same
+                results.add(new CheckResult.Failed("GET (" + (probes.size() - i - 1) + " more)", "not checked: "
+                        + CONNECT_FAILED + " " + base));
+                break;
+            }
         }
         return new VerificationReport(contestant, results, OptionalLong.empty());
     }
@@ -130,6 +140,8 @@ public final class SpecVerifier {
         long start = System.nanoTime();
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            return new CheckResult.Failed(name, CONNECT_FAILED + " " + base);
         } catch (IOException e) {
             return new CheckResult.Failed(name, "no response: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));

@@ -7,9 +7,12 @@ import dev.stackbench.lab.contestant.ContestantLauncher;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.proc.FreePort;
 import dev.stackbench.lab.proc.ProcTable;
+import dev.stackbench.lab.manifest.Workload;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,17 @@ class VerifierTest {
             assertThat(f.check()).isEqualTo(VerificationReport.START);
             assertThat(f.reason()).contains("exit code 3").contains("boom: DB_URL is not set");
         });
+    }
+
+    @Test
+    @Timeout(30)
+    void aUrlWhereNothingListensIsOneFailureNotTwentyOne() {
+        URI nobody = URI.create("http://127.0.0.1:" + FreePort.pick());
+        VerificationReport r = new SpecVerifier().verify("nobody", nobody, EnumSet.allOf(
+                Workload.class));
+        assertThat(r.failures()).containsExactly(
+                new CheckResult.Failed("GET /json", "cannot connect to " + nobody),
+                new CheckResult.Failed("GET (20 more)", "not checked: cannot connect to " + nobody));
     }
 
     @Test
