@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -17,8 +18,26 @@ import java.time.Duration;
  */
 final class ReadyProbe {
     private static final int MAX_DRAIN_BYTES = 1 << 20;
+    private static final int DRAIN_MILLIS = 200;
 
     private ReadyProbe() {
+    }
+
+    /**
+     * Reads the rest so the server finishes its response normally before we close; a server that
+     * ignores {@code Connection: close} is given {@link #DRAIN_MILLIS}, not a failed probe.
+     */
+    private static void drain(Socket s, InputStream in) throws IOException {
+        s.setSoTimeout(DRAIN_MILLIS);
+        byte[] buf = new byte[8192];
+        int total = 0;
+        try {
+            for (int n = in.read(buf); n > 0 && total < MAX_DRAIN_BYTES; n = in.read(buf)) {
+                total += n;
+            }
+        } catch (SocketTimeoutException e) {
+            // it kept the connection open: we have the status, which is all we need
+        }
     }
 
     /**
@@ -46,12 +65,7 @@ final class ReadyProbe {
             if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
                 throw new IOException("not an HTTP status line: \"" + line.toString().strip() + "\"");
             }
-            // read the rest so the server finishes its response normally before we close
-            byte[] buf = new byte[8192];
-            int total = 0;
-            for (int n = in.read(buf); n > 0 && total < MAX_DRAIN_BYTES; n = in.read(buf)) {
-                total += n;
-            }
+            drain(s, in);
             try {
                 return Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
