@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.lab.LabException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +14,9 @@ import picocli.CommandLine.Command;
         description = "Measure backend stacks instead of guessing.",
         subcommands = {
                 LoadCommand.class,
+                SetupCommand.class,
+                ContestantsCommand.class,
+                VerifyCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
                 CommandLine.HelpCommand.class
@@ -37,7 +41,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExitCodeExceptionMapper(t -> t instanceof UserException u ? u.exitCode().code() : ExitCode.INTERNAL.code());
+        cl.setExitCodeExceptionMapper(t -> t instanceof UserException u ? u.exitCode().code()
+                : t instanceof LabException l ? exitCode(l).code() : ExitCode.INTERNAL.code());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("stackbench: " + ex.getMessage());
@@ -54,9 +59,23 @@ public final class Main implements Runnable {
                 commandLine.getErr().flush();
                 return u.exitCode().code();
             }
+            if (ex instanceof LabException l) {
+                commandLine.getErr().println("stackbench: " + l.getMessage());
+                commandLine.getErr().flush();
+                return exitCode(l).code();
+            }
             throw ex;
         });
         return cl;
+    }
+
+    /** The exit code of a lab failure: the user's input, the machine, or a contestant. */
+    static ExitCode exitCode(LabException e) {
+        return switch (e.kind()) {
+            case INPUT -> ExitCode.USAGE;
+            case ENVIRONMENT -> ExitCode.ENVIRONMENT;
+            case CONTESTANT -> ExitCode.CHECK_FAILED;
+        };
     }
 
     public static void main(String[] args) {

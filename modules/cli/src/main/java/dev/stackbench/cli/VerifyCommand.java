@@ -1,0 +1,180 @@
+package dev.stackbench.cli;
+
+import dev.stackbench.lab.InvalidInputException;
+import dev.stackbench.lab.contestant.ContestantLauncher;
+import dev.stackbench.lab.contestant.InstallStatus;
+import dev.stackbench.lab.contestant.Installation;
+import dev.stackbench.lab.contestant.LaunchSettings;
+import dev.stackbench.lab.db.Database;
+import dev.stackbench.lab.db.DatabaseServer;
+import dev.stackbench.lab.db.EmbeddedPostgres;
+import dev.stackbench.lab.db.ExternalPostgres;
+import dev.stackbench.lab.manifest.Catalog;
+import dev.stackbench.lab.manifest.Manifest;
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.lab.verify.CheckResult;
+import dev.stackbench.lab.verify.SpecVerifier;
+import dev.stackbench.lab.verify.VerificationReport;
+import dev.stackbench.lab.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code stackbench verify [ids]}: starts each contestant and checks it against API spec v1. */
+@Command(name = "verify", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Start each contestant (pinned, on a free loopback port, with a private PostgreSQL",
+                "unless --db-url), check every endpoint of docs/api.md, stop it, and print a pass/fail table.",
+                "Exit code 1 when any contestant fails."})
+final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    ContestantsDirOption contestants;
+
+    @Parameters(paramLabel = "ID", arity = "0..*",
+            description = "Contestants to verify (default: all, unless --url is given).")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Also verify a server that is already running, e.g. http://127.0.0.1:8080 (repeatable).")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "Use this PostgreSQL (postgresql://USER:PASSWORD@HOST:PORT/NAME, holding the users table"
+                    + " of docs/api.md) instead of starting a private one.")
+    String dbUrl;
+
+    @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
+            description = "CPU set the contestants run on (taskset -c form); its size is their CPU budget.")
+    String serverCpus;
+
+    @Option(names = "--db-cpus", paramLabel = "CPUS",
+            description = "CPU set of the private PostgreSQL (default: the server CPU set).")
+    String dbCpus;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
+            description = "How long a contestant may take to answer 200 on its ready path.")
+    int readyTimeoutSeconds;
+
+    @Option(names = "--logs-dir", paramLabel = "DIR",
+            description = "Where the contestants' and PostgreSQL's logs go (default: a new stackbench-verify-* temporary directory).")
+    Path logsDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CpuSet cpus = cpuSet("--server-cpus", serverCpus);
+        CpuSet databaseCpus = dbCpus == null ? cpus : cpuSet("--db-cpus", dbCpus);
+        if (readyTimeoutSeconds < 1) {
+            throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
+        }
+        List<URI> running = new ArrayList<>();
+        for (String url : urls) {
+            running.add(uri(url));
+        }
+        Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
+        List<Catalog.Entry> selected = ids.isEmpty() && !urls.isEmpty() ? List.of() : contestants.load().select(ids);
+        PrintWriter out = spec.commandLine().getOut();
+        Path logs = logsDir != null ? Files.createDirectories(logsDir) : Files.createTempDirectory("stackbench-verify-");
+
+        List<VerificationReport> reports = new ArrayList<>();
+        SpecVerifier specVerifier = new SpecVerifier();
+        for (URI url : running) {
+            reports.add(specVerifier.verify(url.toString(), url, EnumSet.allOf(Workload.class)));
+        }
+        List<Manifest> startable = new ArrayList<>();
+        Installation installation = Installation.fromEnvironment();
+        for (Catalog.Entry e : selected) {
+            if (e instanceof Catalog.Invalid invalid) {
+                reports.add(VerificationReport.notStarted(invalid.id(), "invalid manifest: " + invalid.error().getMessage()));
+            } else {
+                Manifest m = ((Catalog.Valid) e).manifest();
+                if (installation.status(m) instanceof InstallStatus.NotInstalled n) {
+                    reports.add(VerificationReport.notStarted(m.id(), "not installed: " + n.reason()));
+                } else {
+                    startable.add(m);
+                }
+            }
+        }
+        if (!startable.isEmpty()) {
+            boolean needsDatabase = startable.stream().anyMatch(m -> m.supports(Workload.USER));
+            try (DatabaseServer db = !needsDatabase ? null : external.isPresent() ? ExternalPostgres.connect(external.get())
+                    : EmbeddedPostgres.start(Optional.of(databaseCpus), logs)) {
+                if (db != null) {
+                    out.println("database: " + db.database() + (external.isPresent() ? "" : " (private, on CPUs " + databaseCpus + ")"));
+                    out.flush();
+                }
+                LaunchSettings settings = new LaunchSettings(cpus, Optional.ofNullable(db).map(DatabaseServer::database),
+                        Database.DEFAULT_POOL, logs, Duration.ofSeconds(readyTimeoutSeconds), LaunchSettings.DEFAULT_STOP_GRACE);
+                Verifier verifier = new Verifier(new ContestantLauncher(settings), specVerifier);
+                for (Manifest m : startable) {
+                    out.println("verifying " + m.id() + " on CPUs " + cpus + "...");
+                    out.flush();
+                    reports.add(verifier.verify(m));
+                }
+            }
+        }
+        print(out, reports);
+        out.println("logs: " + logs);
+        out.flush();
+        return reports.stream().allMatch(VerificationReport::passed) ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+    }
+
+    private static void print(PrintWriter out, List<VerificationReport> reports) {
+        TextTable table = new TextTable("CONTESTANT", "RESULT", "CHECKS", "STARTUP");
+        for (VerificationReport r : reports) {
+            List<String> reasons = new ArrayList<>();
+            for (CheckResult.Failed f : r.failures()) {
+                reasons.add(f.check() + ": " + f.reason().replace("\n", "\n    "));
+            }
+            boolean started = r.checks().stream().noneMatch(c -> c.check().equals(VerificationReport.START));
+            table.row(List.of(r.contestant(), r.passed() ? "pass" : "FAIL",
+                    started ? r.passedCount() + "/" + r.checks().size() : "-",
+                    r.startupMillis().isPresent() ? r.startupMillis().getAsLong() + " ms" : "-"), reasons);
+        }
+        out.println();
+        table.print(out);
+    }
+
+    private CpuSet cpuSet(String option, String value) {
+        CpuSet set;
+        try {
+            set = CpuSet.parse(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(option + " \"" + value + "\": expected CPU numbers and ranges such as 1 or 0-3,6");
+        }
+        CpuSet online = CpuSet.online();
+        if (!set.within(online)) {
+            throw new InvalidInputException(option + " " + set + ": this machine's CPUs are " + online);
+        }
+        return set;
+    }
+
+    private static URI uri(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "expected http://HOST:PORT");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("--url \"" + url + "\": expected http://HOST:PORT, e.g. http://127.0.0.1:8080");
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.stackbench.lab.db;
+
+import dev.stackbench.lab.EnvironmentException;
+import dev.stackbench.lab.StartException;
+import dev.stackbench.lab.proc.CommandResult;
+import dev.stackbench.lab.proc.CommandRunner;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.lab.proc.FreePort;
+import dev.stackbench.lab.proc.OsUser;
+import dev.stackbench.lab.proc.ServerProcess;
+import dev.stackbench.lab.proc.ServerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A private PostgreSQL cluster for one command: {@code initdb} into a temporary directory,
+ * {@code postgres} on a free loopback port (pinned to a CPU set, as an unprivileged user: PostgreSQL
+ * refuses root), database {@code stackbench} holding the {@code users} table of docs/api.md.
+ * {@link #close()} stops it and deletes the directory; so do Ctrl-C (shutdown hook) and the death
+ * of the JVM (watchdog).
+ *
+ * <pre>{@code
+ * try (EmbeddedPostgres pg = EmbeddedPostgres.start(CpuSet.parse("1"), logsDir)) {
+ *     Map<String, String> env = pg.database().env(Database.DEFAULT_POOL);
+ * }
+ * }</pre>
+ */
+public final class EmbeddedPostgres implements DatabaseServer {
+    /** Database and role name. */
+    public static final String NAME = "stackbench";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path dir;
+    private final ServerProcess server;
+    private final Database database;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private EmbeddedPostgres(Path dir, ServerProcess server, Database database) {
+        this.dir = dir;
+        this.server = server;
+        this.database = database;
+        // the server's own hook stops it; this one also removes the directory (Ctrl-C)
+        this.shutdownHook = new Thread(this::close, "stackbench-remove-postgresql");
+    }
+
+    /**
+     * Creates, starts and fills the cluster. Logs go to {@code logsDir/postgresql.*.log}.
+     *
+     * @param cpus    CPU set the server runs on; empty: not pinned
+     * @param logsDir directory for its logs (created if missing)
+     * @throws EnvironmentException when the binaries are missing or initdb fails
+     * @throws StartException when the server does not accept connections within 60 s
+     */
+    public static EmbeddedPostgres start(Optional<CpuSet> cpus, Path logsDir) {
+        PostgresBinaries bin = PostgresBinaries.find();
+        CommandRunner plain = new CommandRunner(Map.of());
+        OsUser user = OsUser.unprivileged(plain);
+        Path dir;
+        try {
+            Files.createDirectories(logsDir);
+            dir = Files.createTempDirectory("stackbench-pg-");
+            user.own(dir);
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot prepare a PostgreSQL directory: " + e.getMessage(), e);
+        }
+        try {
+            byte[] secret = new byte[12];
+            new SecureRandom().nextBytes(secret);
+            String password = HexFormat.of().formatHex(secret);
+            Path data = dir.resolve("data");
+            Path pwfile = dir.resolve("pwfile");
+            Files.writeString(pwfile, password + "\n");
+            Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+            user.own(pwfile);
+            CommandRunner asUser = new CommandRunner(user.env());
+            CommandResult initdb = asUser.run(user.command(List.of(bin.program("initdb"), "-D", data.toString(),
+                            "-U", NAME, "--pwfile=" + pwfile, "--auth-local=trust", "--auth-host=scram-sha-256",
+                            "-E", "UTF8", "--locale=C", "--no-sync")),
+                    dir, INITDB_TIMEOUT, logsDir.resolve("postgresql.initdb.log"));
+            Files.deleteIfExists(pwfile);
+            if (!initdb.ok()) {
+                throw new EnvironmentException("PostgreSQL initdb failed (" + initdb.failure() + ") as user " + user.name()
+                        + "; last lines:\n  " + String.join("\n  ", initdb.lastLines(20)));
+            }
+            int port = FreePort.pick();
+            List<String> argv = new ArrayList<>(List.of(bin.program("postgres"), "-D", data.toString(),
+                    "-p", Integer.toString(port), "-k", dir.toString(),
+                    "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+                    // the data is loaded once and only read: durability buys nothing here
+                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+            ServerProcess server = ServerProcess.start(new ServerSpec("postgresql", user.command(argv), dir,
+                    user.env(), cpus, logsDir.resolve("postgresql.stdout.log"), logsDir.resolve("postgresql.stderr.log"),
+                    "INT", Duration.ofSeconds(10), Optional.of(dir)));
+            Database database = new Database("127.0.0.1", port, NAME, NAME, password);
+            EmbeddedPostgres pg = new EmbeddedPostgres(dir, server, database);
+            try {
+                Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
+            } catch (IllegalStateException e) {
+                pg.close();
+                throw new EnvironmentException("not starting PostgreSQL: Stackbench is shutting down");
+            }
+            try {
+                pg.awaitReady();
+                pg.load();
+            } catch (RuntimeException e) {
+                pg.close();
+                throw e;
+            }
+            return pg;
+        } catch (IOException e) {
+            deleteTree(dir);
+            throw new EnvironmentException("cannot prepare PostgreSQL in " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private void awaitReady() {
+        Database admin = new Database(database.host(), database.port(), "postgres", database.user(), database.password());
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new StartException("postgresql", "PostgreSQL exited before accepting connections ("
+                        + server.exitDescription() + ")" + server.logTail(20));
+            }
+            try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+                 Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + NAME);
+                return;
+            } catch (SQLException e) {
+                last = e;
+                sleep();
+            }
+        }
+        throw new StartException("postgresql", "PostgreSQL did not accept connections on port " + database.port()
+                + " within " + READY_TIMEOUT.toSeconds() + " s (" + server.exitDescription() + ", last error: "
+                + (last == null ? "none" : last.getMessage()) + ")" + server.logTail(20));
+    }
+
+    private void load() {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            UsersTable.create(c);
+        } catch (SQLException e) {
+            throw new EnvironmentException("cannot load the users table into PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public Database database() {
+        return database;
+    }
+
+    /** @return the postmaster's pid (its session and process group id) */
+    public long pid() {
+        return server.pid();
+    }
+
+    /** @return the temporary directory holding the cluster; gone after {@link #close()} */
+    public Path dir() {
+        return dir;
+    }
+
+    /** @return the running server process (to monitor it, or to list its tree) */
+    public ServerProcess process() {
+        return server;
+    }
+
+    /** Stops the server (fast shutdown, then SIGKILL) and deletes its directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stop();
+        deleteTree(dir);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this very hook may be what called us
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete PostgreSQL's directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.stackbench.lab.manifest;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One contestant's {@code contestant.yaml}, validated (see docs/contestants.md).
+ *
+ * @param id        the directory name, {@code [a-z0-9-]+}
+ * @param name      display name
+ * @param language  e.g. {@code javascript}, {@code python}
+ * @param variant   realistic or tuned
+ * @param runtime   the language runtime and its version command
+ * @param framework the framework and its version command
+ * @param requires  commands and Debian packages needed before install
+ * @param install   argv lists run in {@link #dir()} by {@code stackbench setup}, in order
+ * @param check     argv lists that all exit 0 once the contestant is installed
+ * @param start     argv of the server, with {@code ${PORT}}, {@code ${WORKERS}}, {@code ${DB_URL}}...
+ *                  substituted before it runs
+ * @param env       extra environment for the server (insertion order kept)
+ * @param workers   the worker-count rule
+ * @param ready     GET path answering 200 once the server is ready, starts with {@code /}
+ * @param workloads the workloads it implements, never empty
+ * @param sources   where each production setting comes from
+ * @param dir       the contestant directory (absolute); commands run there
+ */
+public record Manifest(String id, String name, String language, Variant variant, Component runtime,
+                       Component framework, Requirements requires, List<List<String>> install,
+                       List<List<String>> check, List<String> start, Map<String, String> env,
+                       WorkersRule workers, String ready, Set<Workload> workloads, List<String> sources,
+                       Path dir) {
+    public Manifest {
+        install = install.stream().map(List::copyOf).toList();
+        check = check.stream().map(List::copyOf).toList();
+        start = List.copyOf(start);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        workloads = Collections.unmodifiableSet(EnumSet.copyOf(workloads));
+        sources = List.copyOf(sources);
+    }
+
+    /** @return true when the contestant implements the workload */
+    public boolean supports(Workload workload) {
+        return workloads.contains(workload);
+    }
+}

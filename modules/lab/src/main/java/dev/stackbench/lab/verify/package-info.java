@@ -1,0 +1,7 @@
+/**
+ * Checking a server against API spec v1 (docs/api.md): one request per check, exact JSON bodies,
+ * status codes and the common headers ({@link dev.stackbench.lab.verify.SpecVerifier}); and the
+ * whole round of start, check and stop for a contestant, reusable by {@code run} to exclude
+ * failing contestants from measurement ({@link dev.stackbench.lab.verify.Verifier}).
+ */
+package dev.stackbench.lab.verify;

@@ -1,0 +1,65 @@
+package dev.stackbench.lab.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stackbench.lab.FakeContestants;
+import dev.stackbench.lab.proc.KernelUnits;
+import dev.stackbench.lab.proc.ServerProcess;
+import dev.stackbench.lab.proc.ServerSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class TreeMonitorTest {
+
+    @Test
+    @Timeout(30)
+    void aBusyChildOfTheTreeCountsAsAboutOneCore(@TempDir Path dir) throws Exception {
+        // the busy loop is a child of the shell, not the root: the monitor must follow the tree
+        ServerSpec spec = ServerSpec.of("busy", List.of("sh", "-c",
+                        "/usr/bin/python3 -c 'while True: pass' & /usr/bin/python3 -c 'import time; time.sleep(600)'; wait"),
+                dir, Map.of(), Optional.of(FakeContestants.serverCpus()), dir.resolve("out.log"), dir.resolve("err.log"));
+        try (ServerProcess busy = ServerProcess.start(spec)) {
+            waitForTreeSize(busy, 3);
+            TreeMonitor monitor = new TreeMonitor(busy.pid(), KernelUnits.read(), TreeMonitor.DEFAULT_INTERVAL);
+            monitor.start();
+            Thread.sleep(2_000);
+            ResourceSummary used = monitor.stop();
+            // one core at most (pinned to one CPU), less when the machine is busy
+            assertThat(used.cpuCores()).isBetween(0.5, 1.2);
+            assertThat(used.samples()).isBetween(5, 15);
+            assertThat(used.duration()).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(5));
+            assertThat(used.peakProcesses()).isEqualTo(3);
+            // three processes, two of them Python interpreters: a few MiB each at least
+            assertThat(used.idleRssBytes()).isGreaterThan(3L << 20);
+            assertThat(used.peakRssBytes()).isGreaterThanOrEqualTo(used.meanRssBytes()).isGreaterThan(3L << 20);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void anIdleTreeUsesAlmostNoCpu(@TempDir Path dir) throws Exception {
+        ServerSpec spec = ServerSpec.of("idle", List.of("sleep", "600"), dir, Map.of(), Optional.empty(),
+                dir.resolve("out.log"), dir.resolve("err.log"));
+        try (ServerProcess idle = ServerProcess.start(spec)) {
+            waitForTreeSize(idle, 1);
+            TreeMonitor monitor = new TreeMonitor(idle.pid(), KernelUnits.read(), Duration.ofMillis(100));
+            monitor.start();
+            Thread.sleep(1_000);
+            assertThat(monitor.stop().cpuCores()).isBetween(0.0, 0.05);
+        }
+    }
+
+    private static void waitForTreeSize(ServerProcess p, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (p.treePids().size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(p.treePids()).hasSize(size);
+    }
+}
