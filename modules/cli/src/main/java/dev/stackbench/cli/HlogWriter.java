@@ -1,65 +1,62 @@
 package dev.stackbench.cli;
 
 import dev.stackbench.loadgen.IntervalSample;
-import dev.stackbench.loadgen.LoadModel;
-import dev.stackbench.loadgen.LoadSpec;
 import dev.stackbench.loadgen.ProgressListener;
-import java.io.FileNotFoundException;
-import java.io.PrintStream;
+import dev.stackbench.results.TrialLogs;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Writes the standard HdrHistogram interval log: one latency histogram per interval
- * (microseconds), and in open model a second one tagged {@code service} with the service times.
- * Readable by HdrHistogram's HistogramLogReader and its plotting tools.
+ * Writes the standard HdrHistogram interval log of one load run in the results format
+ * ({@link TrialLogs}): one latency histogram per interval (microseconds), and in open model a
+ * second one tagged {@value TrialLogs#SERVICE_TIME_TAG} with the service times. Readable by
+ * HdrHistogram's HistogramLogReader and its plotting tools.
  */
-final class HlogWriter implements ProgressListener, AutoCloseable {
-    private final PrintStream stream;
-    private final HistogramLogWriter writer;
+public final class HlogWriter implements ProgressListener, AutoCloseable {
+    private final OutputStream out;
+    private final String comment;
     private final boolean open;
-    private boolean started;
+    private HistogramLogWriter writer;
 
-    private HlogWriter(PrintStream stream, boolean open, LoadSpec spec) {
-        this.stream = stream;
-        this.writer = new HistogramLogWriter(stream);
+    private HlogWriter(OutputStream out, String comment, boolean open) {
+        this.out = out;
+        this.comment = comment;
         this.open = open;
-        writer.outputComment("stackbench load " + spec);
-        writer.outputComment("values in microseconds; untagged: latency" + (open ? " from the intended send time; tag service: from the actual send" : ""));
-        writer.outputLogFormatVersion();
     }
 
-    static HlogWriter open(Path file, LoadSpec spec) {
-        try {
-            return new HlogWriter(new PrintStream(file.toFile(), java.nio.charset.StandardCharsets.US_ASCII),
-                    spec.model() instanceof LoadModel.Open, spec);
-        } catch (FileNotFoundException e) {
-            throw new UserException(ExitCode.USAGE, "--hlog '" + file + "' cannot be written: " + e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserException(ExitCode.USAGE, "--hlog '" + file + "' cannot be written: " + e.getMessage());
+    /**
+     * @param comment one line for the log's header, e.g. what was loaded
+     * @param open    whether to write service-time intervals too (open model)
+     * @throws IOException when the file cannot be created
+     */
+    public static HlogWriter create(Path file, String comment, boolean open) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
         }
+        return new HlogWriter(Files.newOutputStream(file), comment, open);
     }
 
     @Override
     public void interval(IntervalSample sample, Histogram latencyInterval, Histogram serviceInterval, long cumulativeP99Micros) {
-        if (!started) {
-            writer.outputStartTime(latencyInterval.getStartTimeStamp());
-            writer.setBaseTime(latencyInterval.getStartTimeStamp());
-            writer.outputLegend();
-            started = true;
+        if (writer == null) {
+            writer = TrialLogs.startLog(out, Instant.ofEpochMilli(latencyInterval.getStartTimeStamp()), comment);
         }
         latencyInterval.setTag(null);
         writer.outputIntervalHistogram(latencyInterval);
         if (open) {
-            serviceInterval.setTag("service");
+            serviceInterval.setTag(TrialLogs.SERVICE_TIME_TAG);
             writer.outputIntervalHistogram(serviceInterval);
             serviceInterval.setTag(null);
         }
     }
 
     @Override
-    public void close() {
-        stream.close();
+    public void close() throws IOException {
+        out.close();
     }
 }

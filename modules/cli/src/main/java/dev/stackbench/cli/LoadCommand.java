@@ -110,7 +110,15 @@ final class LoadCommand implements Callable<Integer> {
         printer.header(load);
         out.flush();
         List<ProgressListener> listeners = new ArrayList<>();
-        HlogWriter hlogWriter = hlog == null ? null : HlogWriter.open(hlog, load);
+        HlogWriter hlogWriter = null;
+        if (hlog != null) {
+            try {
+                hlogWriter = HlogWriter.create(hlog, "stackbench load " + load + "; values in microseconds",
+                        load.model() instanceof LoadModel.Open);
+            } catch (IOException e) {
+                throw new UserException(ExitCode.USAGE, "--hlog '" + hlog + "' cannot be written: " + e.getMessage());
+            }
+        }
         if (hlogWriter != null) {
             listeners.add(hlogWriter);
         }

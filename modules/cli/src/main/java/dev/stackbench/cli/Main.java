@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measure backend stacks instead of guessing.",
         subcommands = {
+                RunCommand.class,
                 LoadCommand.class,
                 SetupCommand.class,
                 ContestantsCommand.class,

@@ -29,6 +29,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
     private final ResponseParser parser;
     private final ByteBuf out;
     private final Runnable reconnect = this::connect;
+    private final io.netty.bootstrap.Bootstrap bootstrap;
     private Channel channel;
     private State state = State.DISCONNECTED;
     private long intendedNanos;
@@ -43,6 +44,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         this.loop = loop;
         this.out = out;
         this.parser = new ResponseParser(headRequests);
+        this.bootstrap = loop.bootstrap().clone().handler(this); // once: a reconnect reuses it
     }
 
     boolean busy() {
@@ -63,7 +65,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
             return;
         }
         state = State.CONNECTING;
-        loop.bootstrap().clone().handler(this).connect(loop.address()).addListener(this);
+        bootstrap.connect(loop.address()).addListener(this);
     }
 
     /** Connect outcome. */

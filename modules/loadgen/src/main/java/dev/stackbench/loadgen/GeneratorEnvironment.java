@@ -12,4 +12,9 @@ package dev.stackbench.loadgen;
  */
 public record GeneratorEnvironment(String javaVersion, String os, String cpuModel, int onlineCpus,
                                    String generatorCpus, String transport) {
+
+    /** @return where this process runs now */
+    public static GeneratorEnvironment current() {
+        return new LoadGenerator(LoadSpec.builder(java.net.URI.create("http://127.0.0.1/")).connections(1).build()).environment();
+    }
 }

@@ -1,5 +1,8 @@
 package dev.stackbench.cli.suite;
 
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.LoadLevel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param contestants contestant ids; empty means every installed contestant
  * @param workloads   workloads, in order
  * @param levels      load levels, in order
+ * @param openConnections connections the generator may use for open-model levels
  * @param curve       an open-model rate curve per contestant and workload, if any
  * @param trials      measured trials per cell, &gt;= 1
  * @param warmup      unrecorded load before each trial
@@ -21,7 +25,7 @@ import java.util.Optional;
  * @param params      workload parameters
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
-                    Optional<RateCurve> curve, int trials, Duration warmup, Duration duration, Duration pause,
+                    int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration duration, Duration pause,
                     Duration timeout, CpuSets cpus, WorkloadParams params) {
     public Suite {
         contestants = List.copyOf(contestants);
@@ -33,6 +37,9 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         if (levels.isEmpty() && curve.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one load level");
         }
+        if (openConnections < 1) {
+            throw new IllegalArgumentException("open-model connections (" + openConnections + ") must be >= 1");
+        }
         if (trials < 1) {
             throw new IllegalArgumentException("trials (" + trials + ") must be >= 1");
         }
@@ -43,17 +50,17 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, curve, trials, warmup, duration, pause, timeout, cpus, params);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, curve, trials, warmup, duration, pause, timeout, cpus, params);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, curve, trials, warmup, duration, pause, timeout, other, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, duration, pause, timeout, other, params);
     }
 
     /** @return measured trials per contestant, curve steps not counted */

@@ -3,6 +3,11 @@ package dev.stackbench.cli.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stackbench.lab.InvalidInputException;
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.LoadLevel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +27,11 @@ import java.util.regex.Pattern;
  * name: my-suite                      # required: [a-z0-9-]+
  * contestants: [express, fastapi]     # optional; default every installed contestant
  * workloads: [json, user, io, cpu]    # required
- * levels:                             # closed: {connections: N}; open: {rate: R, connections: N}
+ * levels:                             # closed: {connections: N}; open: {rate: R}
  *   - connections: 64
- *   - {rate: 2000, connections: 128}
- * curve: {connections: 256, fractions: [0.25, 0.5, 1.0]}   # optional open-model curve
+ *   - {rate: 2000}
+ * openConnections: 256                # connections open-model levels may use; default 256
+ * curve: {fractions: [0.25, 0.5, 1.0]}  # optional open-model curve (fractions of the best closed req/s)
  * trials: 3                           # default 1
  * warmup: 5s                          # default 2s
  * duration: 10s                       # default 10s
@@ -36,7 +42,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 final class SuiteFile {
-    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "curve", "trials", "warmup",
+    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials", "warmup",
             "duration", "pause", "timeout", "cpus", "params");
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
     private final Path file;
@@ -73,7 +79,7 @@ final class SuiteFile {
         }
         for (JsonNode w : root.path("workloads")) {
             try {
-                workloads.add(Workload.parse(w.asText()));
+                workloads.add(WorkloadParams.parse(w.asText()));
             } catch (IllegalArgumentException e) {
                 throw error("field 'workloads': " + e.getMessage());
             }
@@ -89,23 +95,22 @@ final class SuiteFile {
             c.path("fractions").forEach(f -> fractions.add(f.asDouble()));
             try {
                 curve = Optional.of(new RateCurve(fractions.isEmpty() ? RateCurve.DEFAULT.fractions() : fractions,
-                        c.path("connections").asInt(RateCurve.DEFAULT.connections()), RateCurve.DEFAULT.maxErrorFraction(),
+                        RateCurve.DEFAULT.maxErrorFraction(),
                         RateCurve.DEFAULT.p99BreakdownFactor()));
             } catch (IllegalArgumentException e) {
                 throw error("field 'curve': " + e.getMessage());
             }
         }
         if (levels.isEmpty() && curve.isEmpty()) {
-            throw error("field 'levels' is missing: expected a list such as [{connections: 64}, {rate: 2000, connections: 128}]");
+            throw error("field 'levels' is missing: expected a list such as [{connections: 64}, {rate: 2000}]");
         }
         JsonNode cpusNode = root.path("cpus");
-        CpuSets cpus;
-        try {
-            cpus = new CpuSets(cpusNode.path("generator").asText(CpuSets.DEFAULT.generator()),
-                    cpusNode.path("server").asText(CpuSets.DEFAULT.server()),
-                    cpusNode.path("database").asText(cpusNode.path("server").asText(CpuSets.DEFAULT.database())));
-        } catch (IllegalArgumentException e) {
-            throw error("field 'cpus': " + e.getMessage());
+        String server = cpusNode.path("server").asText(Suites.DEFAULT_CPUS.server());
+        CpuSets cpus = new CpuSets(cpuList(cpusNode, "generator", Suites.DEFAULT_CPUS.generator()), cpuList(cpusNode, "server", server),
+                cpuList(cpusNode, "database", server));
+        int openConnections = root.path("openConnections").asInt(Suites.OPEN_CONNECTIONS);
+        if (openConnections < 1) {
+            throw error("field 'openConnections' is " + root.path("openConnections").asText() + ": expected a whole number >= 1");
         }
         WorkloadParams params;
         try {
@@ -118,23 +123,32 @@ final class SuiteFile {
         if (trials < 1) {
             throw error("field 'trials' is " + root.path("trials").asText() + ": expected a whole number >= 1");
         }
-        return new Suite(name, contestants, workloads, levels, curve, trials, duration(root, "warmup", "2s"),
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, duration(root, "warmup", "2s"),
                 positive(root, "duration", "10s"), duration(root, "pause", "1s"), positive(root, "timeout", "10s"), cpus, params);
     }
 
     private LoadLevel level(JsonNode l) {
+        if (l.has("rate")) {
+            double rate = l.path("rate").asDouble(0);
+            if (!(rate > 0)) {
+                throw error("a level in 'levels' has rate '" + l.path("rate").asText() + "': expected requests per second > 0");
+            }
+            return new LoadLevel.Open(rate);
+        }
         int connections = l.path("connections").asInt(0);
         if (connections < 1) {
             throw error("a level in 'levels' has connections '" + l.path("connections").asText() + "': expected a whole number >= 1");
         }
-        if (!l.has("rate")) {
-            return new LoadLevel.Closed(connections);
+        return new LoadLevel.Closed(connections);
+    }
+
+    private String cpuList(JsonNode cpus, String field, String fallback) {
+        String text = cpus.path(field).asText(fallback);
+        try {
+            return CpuSet.parse(text).toString();
+        } catch (InvalidInputException e) {
+            throw error("field 'cpus." + field + "': " + e.getMessage());
         }
-        double rate = l.path("rate").asDouble(0);
-        if (!(rate > 0)) {
-            throw error("a level in 'levels' has rate '" + l.path("rate").asText() + "': expected requests per second > 0");
-        }
-        return new LoadLevel.Open(rate, connections);
     }
 
     private String text(JsonNode root, String field) {

@@ -1,5 +1,8 @@
 package dev.stackbench.cli.suite;
 
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.LoadLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,21 +13,25 @@ import java.util.Optional;
 public final class Suites {
     private static final List<Workload> ALL = List.of(Workload.JSON, Workload.USER, Workload.IO, Workload.CPU);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** On this project's 2-core machines: generator on CPU 0; contestant and PostgreSQL on CPU 1. */
+    public static final CpuSets DEFAULT_CPUS = new CpuSets("0", "1", "1");
+    /** Connections available to open-model levels. */
+    public static final int OPEN_CONNECTIONS = 256;
 
     /** Every installed contestant x json, user, io, cpu at 100 connections; 1 s warm-up, one 3 s trial. */
-    public static final Suite QUICK = new Suite("quick", List.of(), ALL, List.of(new LoadLevel.Closed(100)), Optional.empty(),
-            1, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(500), TIMEOUT, CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+    public static final Suite QUICK = new Suite("quick", List.of(), ALL, List.of(new LoadLevel.Closed(100)), OPEN_CONNECTIONS, Optional.empty(),
+            1, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(500), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
 
     /** The seed article's table: json at 1000 connections, 3 trials of 10 s after a 3 s warm-up. */
     public static final Suite SEED_TABLE = new Suite("seed-table", List.of(), List.of(Workload.JSON),
-            List.of(new LoadLevel.Closed(1000)), Optional.empty(), 3, Duration.ofSeconds(3), Duration.ofSeconds(10),
-            Duration.ofSeconds(1), TIMEOUT, CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+            List.of(new LoadLevel.Closed(1000)), OPEN_CONNECTIONS, Optional.empty(), 3, Duration.ofSeconds(3), Duration.ofSeconds(10),
+            Duration.ofSeconds(1), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
 
     /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 3 trials each. */
     public static final Suite FULL = new Suite("full", List.of(), ALL,
             List.of(new LoadLevel.Closed(16), new LoadLevel.Closed(64), new LoadLevel.Closed(256), new LoadLevel.Closed(1024)),
-            Optional.of(RateCurve.DEFAULT), 3, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), TIMEOUT,
-            CpuSets.DEFAULT, WorkloadParams.DEFAULT);
+            OPEN_CONNECTIONS, Optional.of(RateCurve.DEFAULT), 3, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), TIMEOUT,
+            DEFAULT_CPUS, WorkloadParams.DEFAULT);
 
     private Suites() {
     }

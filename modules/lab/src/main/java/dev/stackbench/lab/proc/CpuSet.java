@@ -60,6 +60,11 @@ public final class CpuSet {
     }
 
     /** @return true when every CPU of this set is also in {@code other} */
+    public boolean overlaps(CpuSet other) {
+        return cpus.intersects(other.cpus);
+    }
+
+    /** @return true when every CPU of this set is in {@code other} */
     public boolean within(CpuSet other) {
         BitSet rest = (BitSet) cpus.clone();
         rest.andNot(other.cpus);

@@ -1,0 +1,236 @@
+package dev.stackbench.cli;
+
+import dev.stackbench.cli.run.EnvironmentProbe;
+import dev.stackbench.cli.run.RunProgress;
+import dev.stackbench.cli.run.SuiteRunner;
+import dev.stackbench.cli.suite.Suite;
+import dev.stackbench.cli.suite.Suites;
+import dev.stackbench.cli.suite.WorkloadParams;
+import dev.stackbench.lab.InvalidInputException;
+import dev.stackbench.lab.contestant.ContestantInfo;
+import dev.stackbench.lab.contestant.InstallStatus;
+import dev.stackbench.lab.contestant.Installation;
+import dev.stackbench.lab.contestant.LaunchSettings;
+import dev.stackbench.lab.contestant.Setup;
+import dev.stackbench.lab.db.Database;
+import dev.stackbench.lab.db.DatabaseServer;
+import dev.stackbench.lab.db.EmbeddedPostgres;
+import dev.stackbench.lab.db.ExternalPostgres;
+import dev.stackbench.lab.manifest.Catalog;
+import dev.stackbench.lab.manifest.Manifest;
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.report.ChartLibrary;
+import dev.stackbench.report.Format;
+import dev.stackbench.report.Reports;
+import dev.stackbench.results.ContestantStatus;
+import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.ResultsWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stackbench run}: the main job. */
+@Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Run a suite across the contestants: install what is missing, start a private PostgreSQL, then for each",
+                "contestant start it fresh, verify it (failing ones are reported, not measured), warm up, measure, stop.",
+                "Writes results/<timestamp>-<suite>/ (run.json, interval logs, logs, report.html) and prints the table.",
+                "Suites: quick (every contestant x json, user, io, cpu at 100 connections, one 3 s trial; about 4 minutes),",
+                "seed-table (json at 1000 connections, 3 trials: the seed article's table), full (16..1024 connections",
+                "and an open-model rate curve, 3 trials; hours), or a YAML file (docs/suites.md)."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ContestantsDirOption contestantsDir;
+
+    @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, or a suite YAML file.")
+    String suiteName = "quick";
+
+    @Option(names = "--contestants", paramLabel = "ID", split = ",", description = "Only these contestants (default: the suite's, else all).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--workloads", paramLabel = "NAME", split = ",", description = "Only these workloads: json, user, io, cpu.")
+    List<String> workloads = new ArrayList<>();
+
+    @Option(names = "--generator-cpus", paramLabel = "CPUS", description = "CPUs of the load generator (default: the suite's, 0).")
+    String generatorCpus;
+
+    @Option(names = "--server-cpus", paramLabel = "CPUS", description = "CPUs of each contestant; their count is the CPU budget (default: the suite's, 1).")
+    String serverCpus;
+
+    @Option(names = "--db-cpus", paramLabel = "CPUS", description = "CPUs of the private PostgreSQL (default: the server's).")
+    String dbCpus;
+
+    @Option(names = "--db-url", paramLabel = "URL", description = "Use this PostgreSQL (holding the users table of docs/api.md) instead of a private one.")
+    String dbUrl;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Where results/<timestamp>-<suite>/ goes (default: the project's results/).")
+    Path resultsRoot;
+
+    @Option(names = "--no-setup", description = "Do not install missing contestants; report them as not installed.")
+    boolean noSetup;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
+            description = "How long a contestant may take to become ready.")
+    int readyTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Suite suite = suite();
+        CpuSet generator = cpus("--generator-cpus", suite.cpus().generator());
+        CpuSet server = cpus("--server-cpus", suite.cpus().server());
+        CpuSet database = cpus("--db-cpus", suite.cpus().database());
+        if (generator.overlaps(server)) {
+            throw new InvalidInputException("--generator-cpus " + generator + " and --server-cpus " + server
+                    + " overlap: the generator would take the server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1");
+        }
+        suite = suite.withCpus(new CpuSets(generator.toString(), server.toString(), database.toString()));
+        Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
+        pinSelf(generator, out);
+
+        Catalog catalog = contestantsDir.load();
+        List<Catalog.Entry> entries = catalog.select(suite.contestants());
+        Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
+        ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
+        out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
+                + suite.levels().stream().map(l -> l.describe()).toList() + ", " + suite.trials() + " trial(s) of "
+                + DurationConverter.format(suite.duration()) + " after " + DurationConverter.format(suite.warmup()) + " warm-up;"
+                + " generator on CPUs " + generator + ", contestants on " + server + ", PostgreSQL on " + database);
+        out.println("results: " + results.path());
+        out.flush();
+
+        RunProgress progress = new RunProgress(out, System.console() != null, 0);
+        SuiteRunner runner = new SuiteRunner(suite, results, progress, generator.size(), new EnvironmentProbe().probe(suite.cpus()));
+        List<ContestantInfo> ready = installed(entries, runner, results, progress);
+        progress.plan(ready.size() * suite.trialsPerContestant());
+        if (ready.isEmpty()) {
+            runner.write(dev.stackbench.results.RunStatus.FAILED);
+            throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
+        }
+        boolean needsDatabase = suite.workloads().contains(Workload.USER);
+        Interruption interruption = Interruption.install();
+        try (DatabaseServer db = !needsDatabase ? null : external.isPresent() ? ExternalPostgres.connect(external.get())
+                : EmbeddedPostgres.start(Optional.of(database), results.logs())) {
+            if (db != null) {
+                progress.step("database: " + db.database() + (external.isPresent() ? "" : " (private, on CPUs " + database + ")"));
+            }
+            LaunchSettings settings = new LaunchSettings(server, Optional.ofNullable(db).map(DatabaseServer::database),
+                    Database.DEFAULT_POOL, results.logs(), Duration.ofSeconds(readyTimeoutSeconds), LaunchSettings.DEFAULT_STOP_GRACE);
+            runner.run(ready, settings);
+        } catch (InterruptedException e) {
+            out.println();
+            out.println("interrupted: the partial results are in " + results.path() + " (stackbench report " + results.path() + ")");
+            out.flush();
+            return ExitCode.INTERRUPTED.code();
+        } finally {
+            interruption.remove();
+        }
+        String table = new Reports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs())
+                .render(Format.TEXT, ResultsInput.analyse(results.path()));
+        out.println();
+        out.print(table);
+        Path html = results.path().resolve("report.html");
+        ResultsInput.write(new Reports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs())
+                .render(Format.HTML, ResultsInput.analyse(results.path())), html, out);
+        out.println("report: " + html);
+        out.println("results: " + results.path() + " (re-render with: stackbench report " + results.path() + " --format text|md|html|json)");
+        out.flush();
+        return ExitCode.OK.code();
+    }
+
+    private Suite suite() {
+        Suite suite;
+        try {
+            suite = Suites.resolve(suiteName).withContestants(only);
+            List<Workload> chosen = new ArrayList<>();
+            for (String w : workloads) {
+                chosen.add(WorkloadParams.parse(w));
+            }
+            return suite.withWorkloads(chosen);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    /** Installs what is missing (unless --no-setup); records the rest as not installed. */
+    private List<ContestantInfo> installed(List<Catalog.Entry> entries, SuiteRunner runner, ResultsWriter results, RunProgress progress) {
+        Installation installation = Installation.fromEnvironment();
+        List<ContestantInfo> ready = new ArrayList<>();
+        List<Manifest> missing = new ArrayList<>();
+        for (Catalog.Entry e : entries) {
+            if (e instanceof Catalog.Invalid invalid) {
+                runner.skipped(null, invalid.id(), new ContestantStatus.NotInstalled("invalid manifest: " + invalid.error().getMessage()));
+                continue;
+            }
+            Manifest m = ((Catalog.Valid) e).manifest();
+            ContestantInfo info = installation.inspect(m);
+            if (info.status() instanceof InstallStatus.Installed) {
+                ready.add(info);
+            } else {
+                missing.add(m);
+            }
+        }
+        if (!missing.isEmpty() && !noSetup) {
+            progress.step("installing " + missing.stream().map(Manifest::id).toList() + " (stackbench setup)...");
+            for (ContestantInfo info : new Setup(installation, results.logs(), progress::step).run(missing)) {
+                if (info.status() instanceof InstallStatus.Installed) {
+                    ready.add(info);
+                } else {
+                    runner.skipped(info, info.manifest().id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
+                }
+            }
+        } else {
+            for (Manifest m : missing) {
+                ContestantInfo info = installation.inspect(m);
+                runner.skipped(info, m.id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
+            }
+        }
+        ready.sort(java.util.Comparator.comparingInt(i -> entries.stream().map(Catalog.Entry::id).toList().indexOf(i.manifest().id())));
+        return ready;
+    }
+
+    private static CpuSet cpus(String option, String value) {
+        CpuSet set;
+        try {
+            set = CpuSet.parse(value);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(option + " \"" + value + "\": expected CPU numbers and ranges such as 1 or 0-3,6");
+        }
+        CpuSet online = CpuSet.online();
+        if (!set.within(online)) {
+            throw new InvalidInputException(option + " " + set + ": this machine's CPUs are " + online);
+        }
+        return set;
+    }
+
+    /** Moves every thread of this JVM (and those it starts) to the generator's CPUs. */
+    private static void pinSelf(CpuSet cpus, PrintWriter out) {
+        try {
+            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus.toString(), Long.toString(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                out.println("warning: could not pin the generator to CPUs " + cpus + " (taskset: " + text.strip() + "); measuring unpinned");
+            }
+        } catch (IOException e) {
+            out.println("warning: could not pin the generator to CPUs " + cpus + " (" + e.getMessage() + "); measuring unpinned");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.stackbench.cli.run;
+
+import dev.stackbench.loadgen.IntervalSample;
+import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.results.Trial;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a run shows while it goes. On a terminal: one updating line with an overall bar, the ETA,
+ * the current contestant/workload/level and the live rate and p99. Otherwise: one plain line per
+ * step and per trial, for logs.
+ */
+public final class RunProgress implements ProgressListener {
+    private final PrintWriter out;
+    private final boolean terminal;
+    private int plannedTrials;
+    private final long startNanos = System.nanoTime();
+    private int doneTrials;
+    private String current = "";
+    private boolean lineOpen;
+
+    /**
+     * @param plannedTrials trials the plan holds (curve steps not counted, so the ETA is a lower bound)
+     */
+    public RunProgress(PrintWriter out, boolean terminal, int plannedTrials) {
+        this.out = out;
+        this.terminal = terminal;
+        this.plannedTrials = Math.max(1, plannedTrials);
+    }
+
+    /** @param trials the trials planned, for the bar and the ETA */
+    public void plan(int trials) {
+        this.plannedTrials = Math.max(1, trials);
+    }
+
+    /** A step that is not a trial: starting, verifying, stopping a contestant. */
+    public void step(String message) {
+        clearLine();
+        out.println(message);
+        out.flush();
+    }
+
+    void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+        current = String.format(Locale.ROOT, "%s %s %s trial %d/%d", contestant, workload, level, trial, trials);
+        show("warming up");
+    }
+
+    void trialFinished(Trial t, boolean counted) {
+        if (counted) {
+            doneTrials++;
+        }
+        clearLine();
+        out.printf(Locale.ROOT, "  %-40s %,12.0f req/s  p50 %9s  p99 %9s  errors %,d  server %.2f cores%s%n", current,
+                t.throughputPerSecond(), micros(t.latencyMicros().p50()), micros(t.latencyMicros().p99()), t.errors().total(),
+                t.server().cpuCores(), t.generator().bound() ? "  [generator-bound]" : "");
+        out.flush();
+    }
+
+    @Override
+    public void warmingUp(double elapsedSeconds, double warmupSeconds) {
+        show(String.format(Locale.ROOT, "warming up %.0fs/%.0fs", elapsedSeconds, warmupSeconds));
+    }
+
+    @Override
+    public void interval(IntervalSample s, Histogram latencyInterval, Histogram serviceInterval, long cumulativeP99Micros) {
+        show(String.format(Locale.ROOT, "%,.0f req/s  p99 %s", s.rate(), micros(cumulativeP99Micros)));
+    }
+
+    private void show(String live) {
+        if (!terminal) {
+            return;
+        }
+        int width = 20;
+        int filled = Math.min(width, doneTrials * width / plannedTrials);
+        long elapsed = System.nanoTime() - startNanos;
+        String eta = doneTrials == 0 ? "?" : format(Duration.ofNanos(elapsed / doneTrials * Math.max(0, plannedTrials - doneTrials)));
+        out.print("\r\033[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + doneTrials + "/" + plannedTrials
+                + " ETA " + eta + "  " + current + "  " + live);
+        out.flush();
+        lineOpen = true;
+    }
+
+    private void clearLine() {
+        if (terminal && lineOpen) {
+            out.print("\r\033[2K");
+            lineOpen = false;
+        }
+    }
+
+    private static String format(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
+    }
+
+    static String micros(double us) {
+        if (us < 1_000) {
+            return String.format(Locale.ROOT, "%.0fus", us);
+        }
+        return us < 1_000_000 ? String.format(Locale.ROOT, "%.2fms", us / 1e3) : String.format(Locale.ROOT, "%.2fs", us / 1e6);
+    }
+}
