@@ -117,7 +117,7 @@ class LoadCommandTest {
                 }
             }
             assertThat(logged).as("the interval log holds every recorded request").isEqualTo(requests);
-            assertThat(Files.readString(hlog)).contains("#[StartTime: ");
+            assertThat(Files.readString(hlog)).contains("#[BaseTime: ");
         } finally {
             server.stop(0);
         }

@@ -1,0 +1,38 @@
+package dev.stackbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The exact error text and exit code of {@code stackbench run}'s mistakes; nothing is started. */
+class RunCommandTest {
+
+    @Test
+    void unknownSuiteIsAUsageError() {
+        CliRun r = CliRun.of("run", "--suite", "quik");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: suite 'quik' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file\n");
+    }
+
+    @Test
+    void unknownWorkloadIsAUsageError() {
+        CliRun r = CliRun.of("run", "--workloads", "json,graphql");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: unknown workload 'graphql': expected one of json, user, io, cpu\n");
+    }
+
+    @Test
+    void overlappingCpuSetsAreRefused() {
+        CliRun r = CliRun.of("run", "--generator-cpus", "0", "--server-cpus", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: --generator-cpus 0 and --server-cpus 0 overlap: the generator would take the "
+                + "server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1\n");
+    }
+
+    @Test
+    void badCpuListIsRefused() {
+        CliRun r = CliRun.of("run", "--server-cpus", "one");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("stackbench: --server-cpus \"one\": expected CPU numbers and ranges such as 1 or 0-3,6\n");
+    }
+}
