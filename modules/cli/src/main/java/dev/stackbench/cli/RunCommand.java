@@ -92,9 +92,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = suite();
-        CpuSet generator = cpus("--generator-cpus", suite.cpus().generator());
-        CpuSet server = cpus("--server-cpus", suite.cpus().server());
-        CpuSet database = cpus("--db-cpus", suite.cpus().database());
+        CpuSet generator = cpus("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator());
+        CpuSet server = cpus("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server());
+        // PostgreSQL follows the server unless told otherwise: a one-machine deployment
+        CpuSet database = cpus("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database());
         if (generator.overlaps(server)) {
             throw new InvalidInputException("--generator-cpus " + generator + " and --server-cpus " + server
                     + " overlap: the generator would take the server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1");

@@ -71,7 +71,8 @@ class ReportCommandsTest {
         Result r = run("report", missing.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("stackbench: no such directory: " + missing
-                + " (expected a results directory like results/<timestamp>-<suite>/)\n");
+                + " (expected a results directory like results/<timestamp>-<suite>/)\n"
+                + "Try 'stackbench report --help' for usage.\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -80,7 +81,8 @@ class ReportCommandsTest {
         Result r = run("report", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("stackbench: " + tmp + " is not a results directory: it has no run.json"
-                + " (results directories look like results/<timestamp>-<suite>/)\n");
+                + " (results directories look like results/<timestamp>-<suite>/)\n"
+                + "Try 'stackbench report --help' for usage.\n");
     }
 
     @Test
@@ -129,7 +131,8 @@ class ReportCommandsTest {
         Result r = run("compare", tmp.toString(), tmp.toString(), "--format", "html");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("stackbench: compare writes text, md or json, not html;"
-                + " for charts of one run use 'stackbench report DIR --format html'\n");
+                + " for charts of one run use 'stackbench report DIR --format html'\n"
+                + "Try 'stackbench compare --help' for usage.\n");
     }
 
     @Test
