@@ -123,7 +123,9 @@ final class RunCommand implements Callable<Integer> {
             runner.write(dev.stackbench.results.RunStatus.FAILED);
             throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
         }
-        boolean needsDatabase = suite.workloads().contains(Workload.USER);
+        // verification checks every workload a contestant implements, and contestants read DB_URL at start,
+        // so the database is needed whenever one implements 'user', whatever the suite measures
+        boolean needsDatabase = ready.stream().anyMatch(i -> i.manifest().supports(Workload.USER));
         Interruption interruption = Interruption.install();
         try (DatabaseServer db = !needsDatabase ? null : external.isPresent() ? ExternalPostgres.connect(external.get())
                 : EmbeddedPostgres.start(Optional.of(database), results.logs())) {

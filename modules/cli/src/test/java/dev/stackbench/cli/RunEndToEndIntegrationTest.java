@@ -83,4 +83,19 @@ class RunEndToEndIntegrationTest {
                 .contains("node-http.stdout.log", "flask.stderr.log");
         assertThat(run.out()).contains("== json — 8 connections").contains("node-http").contains("flask");
     }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aSuiteWithoutTheUserWorkloadStillGivesContestantsTheirDatabase(@TempDir Path tmp) throws Exception {
+        String contestants = System.getProperty("stackbench.contestants",
+                Path.of("../../contestants").toAbsolutePath().normalize().toString());
+        Path suite = Files.writeString(tmp.resolve("json-only.yaml"),
+                "name: json-only\ncontestants: [node-http]\nworkloads: [json]\nlevels: [{connections: 4}]\nwarmup: 200ms\nduration: 1s\n");
+
+        CliRun run = CliRun.of("run", "--suite", suite.toString(), "--contestants-dir", contestants,
+                "--results", tmp.resolve("results").toString(), "--no-setup");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("database: ").doesNotContain("not measured");
+    }
 }
