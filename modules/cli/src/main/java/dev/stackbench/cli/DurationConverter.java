@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * Parses durations as people write them: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a
  * plain number of seconds ({@code 10}, {@code 1.5}).
  */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
 
     @Override

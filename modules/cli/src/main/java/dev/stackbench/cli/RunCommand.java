@@ -92,10 +92,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = suite();
-        CpuSet generator = cpus("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator());
-        CpuSet server = cpus("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server());
+        CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator());
+        CpuSet server = CpuSetArgument.parse("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server());
         // PostgreSQL follows the server unless told otherwise: a one-machine deployment
-        CpuSet database = cpus("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database());
+        CpuSet database = CpuSetArgument.parse("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database());
         if (generator.overlaps(server)) {
             throw new InvalidInputException("--generator-cpus " + generator + " and --server-cpus " + server
                     + " overlap: the generator would take the server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1");
@@ -205,20 +205,6 @@ final class RunCommand implements Callable<Integer> {
         }
         ready.sort(java.util.Comparator.comparingInt(i -> entries.stream().map(Catalog.Entry::id).toList().indexOf(i.manifest().id())));
         return ready;
-    }
-
-    private static CpuSet cpus(String option, String value) {
-        CpuSet set;
-        try {
-            set = CpuSet.parse(value);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(option + " \"" + value + "\": expected CPU numbers and ranges such as 1 or 0-3,6");
-        }
-        CpuSet online = CpuSet.online();
-        if (!set.within(online)) {
-            throw new InvalidInputException(option + " " + set + ": this machine's CPUs are " + online);
-        }
-        return set;
     }
 
     /** Moves every thread of this JVM (and those it starts) to the generator's CPUs. */

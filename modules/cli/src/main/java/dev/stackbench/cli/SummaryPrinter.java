@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The human summary of a {@code stackbench load} run, in the spirit of wrk's. Numbers in Locale.ROOT. */
-final class SummaryPrinter {
+public final class SummaryPrinter {
     private final PrintWriter out;
 
     SummaryPrinter(PrintWriter out) {
@@ -124,7 +124,7 @@ final class SummaryPrinter {
     }
 
     /** @return microseconds as people read them: 512us, 1.23ms, 2.50s */
-    static String micros(long us) {
+    public static String micros(long us) {
         if (us < 1_000) {
             return us + "us";
         }

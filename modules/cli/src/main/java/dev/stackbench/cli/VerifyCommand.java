@@ -79,8 +79,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CpuSet cpus = cpuSet("--server-cpus", serverCpus);
-        CpuSet databaseCpus = dbCpus == null ? cpus : cpuSet("--db-cpus", dbCpus);
+        CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
+        CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
         if (readyTimeoutSeconds < 1) {
             throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
         }
@@ -150,20 +150,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.println();
         table.print(out);
-    }
-
-    private CpuSet cpuSet(String option, String value) {
-        CpuSet set;
-        try {
-            set = CpuSet.parse(value);
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(option + " \"" + value + "\": expected CPU numbers and ranges such as 1 or 0-3,6");
-        }
-        CpuSet online = CpuSet.online();
-        if (!set.within(online)) {
-            throw new InvalidInputException(option + " " + set + ": this machine's CPUs are " + online);
-        }
-        return set;
     }
 
     private static URI uri(String url) {

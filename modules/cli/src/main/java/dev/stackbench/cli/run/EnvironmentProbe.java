@@ -1,5 +1,7 @@
 package dev.stackbench.cli.run;
 
+import dev.stackbench.lab.proc.CommandResult;
+import dev.stackbench.lab.proc.CommandRunner;
 import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.Environment;
@@ -8,8 +10,9 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** Records the machine and runtimes a run measured on. */
 public final class EnvironmentProbe {
@@ -53,21 +56,9 @@ public final class EnvironmentProbe {
         }
     }
 
-    /** @return the first line the command prints (stdout and stderr), or null when it cannot run */
+    /** @return the first line the command prints (stdout and stderr), or null when it fails or cannot run */
     private static String firstLine(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return p.exitValue() == 0 ? out.lines().findFirst().orElse("").trim() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        CommandResult r = new CommandRunner(Map.of()).run(command, Path.of("."), Duration.ofSeconds(10));
+        return r.exitCode() == 0 && !r.timedOut() && r.startError() == null ? r.output().lines().findFirst().orElse("").trim() : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.stackbench.cli.run;
 
+import dev.stackbench.cli.SummaryPrinter;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.ProgressListener;
 import dev.stackbench.results.Trial;
@@ -54,7 +55,7 @@ public final class RunProgress implements ProgressListener {
         }
         clearLine();
         out.printf(Locale.ROOT, "  %-40s %,12.0f req/s  p50 %9s  p99 %9s  errors %,d  server %.2f cores%s%n", current,
-                t.throughputPerSecond(), micros(t.latencyMicros().p50()), micros(t.latencyMicros().p99()), t.errors().total(),
+                t.throughputPerSecond(), SummaryPrinter.micros(t.latencyMicros().p50()), SummaryPrinter.micros(t.latencyMicros().p99()), t.errors().total(),
                 t.server().cpuCores(), t.generator().bound() ? "  [generator-bound]" : "");
         out.flush();
     }
@@ -66,7 +67,7 @@ public final class RunProgress implements ProgressListener {
 
     @Override
     public void interval(IntervalSample s, Histogram latencyInterval, Histogram serviceInterval, long cumulativeP99Micros) {
-        show(String.format(Locale.ROOT, "%,.0f req/s  p99 %s", s.rate(), micros(cumulativeP99Micros)));
+        show(String.format(Locale.ROOT, "%,.0f req/s  p99 %s", s.rate(), SummaryPrinter.micros(cumulativeP99Micros)));
     }
 
     private void show(String live) {
@@ -95,10 +96,4 @@ public final class RunProgress implements ProgressListener {
         return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
     }
 
-    static String micros(double us) {
-        if (us < 1_000) {
-            return String.format(Locale.ROOT, "%.0fus", us);
-        }
-        return us < 1_000_000 ? String.format(Locale.ROOT, "%.2fms", us / 1e3) : String.format(Locale.ROOT, "%.2fs", us / 1e6);
-    }
 }

@@ -5,7 +5,6 @@ import dev.stackbench.cli.suite.Suite;
 import dev.stackbench.lab.LabException;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.ContestantLauncher;
-import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.LaunchSettings;
 import dev.stackbench.lab.contestant.RunningContestant;
 import dev.stackbench.lab.manifest.Manifest;
@@ -172,7 +171,7 @@ public final class SuiteRunner {
             firstP99 = firstP99 < 0 ? p99 : firstP99;
             if (errors > curve.maxErrorFraction() || p99 > curve.p99BreakdownFactor() * Math.max(firstP99, 1_000)) {
                 progress.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
-                        id, w.label(), rate, RunProgress.micros(p99), errors * 100));
+                        id, w.label(), rate, dev.stackbench.cli.SummaryPrinter.micros(Math.round(p99)), errors * 100));
                 return;
             }
         }
@@ -204,7 +203,4 @@ public final class SuiteRunner {
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
-    static boolean installed(ContestantInfo info) {
-        return info.status() instanceof InstallStatus.Installed;
-    }
 }

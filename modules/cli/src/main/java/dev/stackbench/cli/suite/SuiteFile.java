@@ -3,6 +3,7 @@ package dev.stackbench.cli.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stackbench.cli.DurationConverter;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
@@ -14,11 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * A user's suite in YAML. Every error names the file, the field, the value and what was expected.
@@ -44,7 +43,6 @@ import java.util.regex.Pattern;
 final class SuiteFile {
     private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials", "warmup",
             "duration", "pause", "timeout", "cpus", "params");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
     private final Path file;
 
     SuiteFile(Path file) {
@@ -167,18 +165,12 @@ final class SuiteFile {
     }
 
     private Duration duration(JsonNode root, String field, String fallback) {
-        String text = root.path(field).asText(fallback).trim().toLowerCase(Locale.ROOT);
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches()) {
+        String text = root.path(field).asText(fallback).trim();
+        try {
+            return new DurationConverter().convert(text);
+        } catch (CommandLine.TypeConversionException e) {
             throw error("field '" + field + "' is '" + text + "': expected a duration such as 500ms, 10s or 2m");
         }
-        double amount = Double.parseDouble(m.group(1));
-        long millis = Math.round(switch (m.group(2)) {
-            case "ms" -> amount;
-            case "s" -> amount * 1000;
-            default -> amount * 60_000;
-        });
-        return Duration.ofMillis(millis);
     }
 
     private IllegalArgumentException error(String message) {
