@@ -8,13 +8,13 @@ import dev.stackbench.loadgen.ErrorCounts;
 import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
-import dev.stackbench.loadgen.LatencySummary;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
+import dev.stackbench.results.Errors;
+import dev.stackbench.results.Percentiles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The machine-readable result of {@code stackbench load --json}: the spec, the environment and
@@ -40,9 +40,11 @@ final class ResultJson {
         result.put("requests", r.requests());
         result.put("requestsPerSecond", r.throughput());
         result.put("bytesRead", r.bytesRead());
-        result.set("latencyMicros", latency(r.latency()));
-        result.set("serviceTimeMicros", latency(r.serviceTime()));
-        result.set("errors", errors(r.errors()));
+        // the same shapes as the trials of run.json
+        result.set("latencyMicros", mapper.valueToTree(Percentiles.of(r.latencyHistogram())));
+        result.set("serviceTimeMicros", mapper.valueToTree(Percentiles.of(r.serviceHistogram())));
+        ErrorCounts e = r.errors();
+        result.set("errors", mapper.valueToTree(new Errors(e.connect(), e.read(), e.write(), e.timeout(), e.statusByCode())));
         ArrayNode timeline = result.putArray("timeline");
         for (IntervalSample s : r.timeline()) {
             ObjectNode n = timeline.addObject();
@@ -84,35 +86,6 @@ final class ResultJson {
         n.put("onlineCpus", e.onlineCpus());
         n.put("generatorCpus", e.generatorCpus());
         n.put("transport", e.transport());
-        return n;
-    }
-
-    private ObjectNode latency(LatencySummary l) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("count", l.count());
-        n.put("p50", l.p50Micros());
-        n.put("p75", l.p75Micros());
-        n.put("p90", l.p90Micros());
-        n.put("p99", l.p99Micros());
-        n.put("p999", l.p999Micros());
-        n.put("p9999", l.p9999Micros());
-        n.put("max", l.maxMicros());
-        n.put("mean", l.meanMicros());
-        n.put("stdev", l.stdevMicros());
-        return n;
-    }
-
-    private ObjectNode errors(ErrorCounts e) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("total", e.total());
-        n.put("connect", e.connect());
-        n.put("read", e.read());
-        n.put("write", e.write());
-        n.put("timeout", e.timeout());
-        ObjectNode status = n.putObject("status");
-        for (Map.Entry<Integer, Long> s : e.statusByCode().entrySet()) {
-            status.put(Integer.toString(s.getKey()), s.getValue());
-        }
         return n;
     }
 

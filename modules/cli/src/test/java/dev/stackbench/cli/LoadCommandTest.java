@@ -106,6 +106,9 @@ class LoadCommandTest {
             assertThat(root.path("formatVersion").asInt()).isEqualTo(1);
             long requests = root.path("result").path("requests").asLong();
             assertThat(requests).isPositive();
+            assertThat(root.path("result").path("latencyMicros").path("p99").asLong()).isPositive();
+            assertThat(root.path("result").path("errors").path("connect").isNumber()).isTrue();
+            assertThat(root.path("result").path("errors").path("status").isObject()).isTrue();
             assertThat(root.path("result").path("timeline")).hasSize(2);
             assertThat(root.path("environment").path("javaVersion").asText()).isEqualTo(System.getProperty("java.version"));
             assertThat(root.path("environment").path("cpuModel").asText()).isNotEmpty();
