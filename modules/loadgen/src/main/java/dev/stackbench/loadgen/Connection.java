@@ -212,5 +212,6 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
             c.close();
         }
         out.release();
+        parser.release();
     }
 }

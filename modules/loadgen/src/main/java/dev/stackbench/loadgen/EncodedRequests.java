@@ -37,9 +37,11 @@ final class EncodedRequests {
             }
             head.append("\r\n");
             byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-            ByteBuf buf = Unpooled.directBuffer(headBytes.length + body.length)
-                    .writeBytes(headBytes).writeBytes(body);
-            requests[i] = Unpooled.unreleasableBuffer(buf);
+            // heap memory: these are only copied from (into each connection's own direct buffer) and
+            // die with the run; unreleased direct buffers here held native memory until a GC
+            byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            requests[i] = Unpooled.wrappedBuffer(request);
         }
     }
 

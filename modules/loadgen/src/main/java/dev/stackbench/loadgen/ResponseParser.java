@@ -62,6 +62,11 @@ final class ResponseParser {
         return state != State.STATUS || partialLine.isReadable();
     }
 
+    /** Frees the parser's buffer; the parser is not used again. */
+    void release() {
+        partialLine.release();
+    }
+
     /** Forgets any partial response (after the connection is closed or replaced). */
     void reset() {
         state = State.STATUS;
