@@ -69,7 +69,7 @@ public final class SuiteRunner {
      * @return the complete run; on interruption the exception propagates after the partial run is written
      */
     public Run run(List<ContestantInfo> infos, LaunchSettings settings) throws InterruptedException {
-        infos.forEach(i -> contestants.putIfAbsent(i.manifest().id(), record(i, 1, new ContestantStatus.FailedToStart("not run"), null, null)));
+        infos.forEach(i -> contestants.putIfAbsent(i.manifest().id(), record(i, 1, new ContestantStatus.FailedToStart("not reached: the run stopped before this contestant"), null, null)));
         write(RunStatus.INTERRUPTED);
         ContestantLauncher launcher = new ContestantLauncher(settings);
         Verifier verifier = new Verifier(launcher, new SpecVerifier());
