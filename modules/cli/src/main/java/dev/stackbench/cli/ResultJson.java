@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackbench.loadgen.ErrorCounts;
-import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.LoadModel;
@@ -34,7 +33,7 @@ final class ResultJson {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("tool", "stackbench load");
         root.set("spec", spec(r.spec()));
-        root.set("environment", environment(r.environment()));
+        root.set("environment", mapper.valueToTree(r.environment()));
         ObjectNode result = root.putObject("result");
         result.put("measuredSeconds", r.measuredSeconds());
         result.put("requests", r.requests());
@@ -75,17 +74,6 @@ final class ResultJson {
         n.put("bodyBytes", s.body().length);
         ArrayNode headers = n.putArray("headers");
         s.headers().forEach(h -> headers.add(h.name() + ": " + h.value()));
-        return n;
-    }
-
-    private ObjectNode environment(GeneratorEnvironment e) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("javaVersion", e.javaVersion());
-        n.put("os", e.os());
-        n.put("cpuModel", e.cpuModel());
-        n.put("onlineCpus", e.onlineCpus());
-        n.put("generatorCpus", e.generatorCpus());
-        n.put("transport", e.transport());
         return n;
     }
 

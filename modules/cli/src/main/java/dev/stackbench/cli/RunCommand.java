@@ -17,9 +17,9 @@ import dev.stackbench.lab.db.DatabaseServer;
 import dev.stackbench.lab.db.EmbeddedPostgres;
 import dev.stackbench.lab.db.ExternalPostgres;
 import dev.stackbench.lab.manifest.Catalog;
-import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.analysis.Analysis;
 import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
@@ -143,13 +143,13 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             interruption.remove();
         }
-        String table = new Reports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs())
-                .render(Format.TEXT, ResultsInput.analyse(results.path()));
+        // analysed once from the results directory, as 'stackbench report' would, rendered twice
+        Analysis analysis = ResultsInput.analyse(results.path());
+        Reports reports = new Reports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs());
         out.println();
-        out.print(table);
+        out.print(reports.render(Format.TEXT, analysis));
         Path html = results.path().resolve("report.html");
-        ResultsInput.write(new Reports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs())
-                .render(Format.HTML, ResultsInput.analyse(results.path())), html, out);
+        ResultsInput.write(reports.render(Format.HTML, analysis), html, out);
         out.println("report: " + html);
         out.println("results: " + results.path() + " (re-render with: stackbench report " + results.path() + " --format text|md|html|json)");
         out.flush();
@@ -174,36 +174,29 @@ final class RunCommand implements Callable<Integer> {
     private List<ContestantInfo> installed(List<Catalog.Entry> entries, SuiteRunner runner, ResultsWriter results, RunProgress progress) {
         Installation installation = Installation.fromEnvironment();
         List<ContestantInfo> ready = new ArrayList<>();
-        List<Manifest> missing = new ArrayList<>();
+        List<ContestantInfo> missing = new ArrayList<>();
         for (Catalog.Entry e : entries) {
             if (e instanceof Catalog.Invalid invalid) {
                 runner.skipped(null, invalid.id(), new ContestantStatus.NotInstalled("invalid manifest: " + invalid.error().getMessage()));
                 continue;
             }
-            Manifest m = ((Catalog.Valid) e).manifest();
-            ContestantInfo info = installation.inspect(m);
-            if (info.status() instanceof InstallStatus.Installed) {
-                ready.add(info);
-            } else {
-                missing.add(m);
-            }
+            ContestantInfo info = installation.inspect(((Catalog.Valid) e).manifest());
+            (info.status() instanceof InstallStatus.Installed ? ready : missing).add(info);
         }
+        List<ContestantInfo> stillMissing = missing;
         if (!missing.isEmpty() && !noSetup) {
-            progress.step("installing " + missing.stream().map(Manifest::id).toList() + " (stackbench setup)...");
-            for (ContestantInfo info : new Setup(installation, results.logs(), progress::step).run(missing)) {
-                if (info.status() instanceof InstallStatus.Installed) {
-                    ready.add(info);
-                } else {
-                    runner.skipped(info, info.manifest().id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
-                }
-            }
-        } else {
-            for (Manifest m : missing) {
-                ContestantInfo info = installation.inspect(m);
-                runner.skipped(info, m.id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
+            progress.step("installing " + missing.stream().map(i -> i.manifest().id()).toList() + " (stackbench setup)...");
+            stillMissing = new ArrayList<>();
+            for (ContestantInfo info : new Setup(installation, results.logs(), progress::step)
+                    .run(missing.stream().map(ContestantInfo::manifest).toList())) {
+                (info.status() instanceof InstallStatus.Installed ? ready : stillMissing).add(info);
             }
         }
-        ready.sort(java.util.Comparator.comparingInt(i -> entries.stream().map(Catalog.Entry::id).toList().indexOf(i.manifest().id())));
+        for (ContestantInfo info : stillMissing) {
+            runner.skipped(info, info.manifest().id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
+        }
+        List<String> order = entries.stream().map(Catalog.Entry::id).toList();
+        ready.sort(java.util.Comparator.comparingInt(i -> order.indexOf(i.manifest().id())));
         return ready;
     }
 
