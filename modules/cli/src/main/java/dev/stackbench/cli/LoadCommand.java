@@ -3,6 +3,7 @@ package dev.stackbench.cli;
 import dev.stackbench.loadgen.Defaults;
 import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.LoadGenerator;
+import dev.stackbench.runner.HlogWriter;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;

@@ -1,21 +1,17 @@
 package dev.stackbench.cli;
 
-import dev.stackbench.cli.run.EnvironmentProbe;
-import dev.stackbench.cli.run.RunProgress;
-import dev.stackbench.cli.run.SuiteRunner;
-import dev.stackbench.cli.suite.Suite;
-import dev.stackbench.cli.suite.Suites;
-import dev.stackbench.cli.suite.WorkloadParams;
+import dev.stackbench.runner.EnvironmentProbe;
+import dev.stackbench.runner.GeneratorPinning;
+import dev.stackbench.runner.Preparation;
+import dev.stackbench.runner.SuiteRunner;
+import dev.stackbench.runner.suite.Suite;
+import dev.stackbench.runner.suite.Suites;
+import dev.stackbench.runner.suite.WorkloadParams;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.contestant.ContestantInfo;
-import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
-import dev.stackbench.lab.contestant.LaunchSettings;
-import dev.stackbench.lab.contestant.Setup;
+import dev.stackbench.lab.contestant.LabSession;
 import dev.stackbench.lab.db.Database;
-import dev.stackbench.lab.db.DatabaseServer;
-import dev.stackbench.lab.db.EmbeddedPostgres;
-import dev.stackbench.lab.db.ExternalPostgres;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
@@ -23,7 +19,6 @@ import dev.stackbench.analysis.Analysis;
 import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
-import dev.stackbench.results.ContestantStatus;
 import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.ResultsWriter;
 import java.io.IOException;
@@ -102,7 +97,12 @@ final class RunCommand implements Callable<Integer> {
         }
         suite = suite.withCpus(new CpuSets(generator.toString(), server.toString(), database.toString()));
         Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
-        pinSelf(generator, out);
+        try {
+            GeneratorPinning.pinSelf(generator).ifPresent(warning -> out.println("warning: " + warning));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED.code();
+        }
 
         Catalog catalog = contestantsDir.load();
         List<Catalog.Entry> entries = catalog.select(suite.contestants());
@@ -117,24 +117,16 @@ final class RunCommand implements Callable<Integer> {
 
         RunProgress progress = new RunProgress(out, System.console() != null, 0);
         SuiteRunner runner = new SuiteRunner(suite, results, progress, generator.size(), new EnvironmentProbe().probe(suite.cpus()));
-        List<ContestantInfo> ready = installed(entries, runner, results, progress);
+        List<ContestantInfo> ready = new Preparation(Installation.fromEnvironment(), !noSetup, results.logs(), progress).installed(entries, runner);
         progress.plan(ready.size() * suite.trialsPerContestant());
         if (ready.isEmpty()) {
             runner.write(dev.stackbench.results.RunStatus.FAILED);
             throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
         }
-        // verification checks every workload a contestant implements, and contestants read DB_URL at start,
-        // so the database is needed whenever one implements 'user', whatever the suite measures
-        boolean needsDatabase = ready.stream().anyMatch(i -> i.manifest().supports(Workload.USER));
         Interruption interruption = Interruption.install();
-        try (DatabaseServer db = !needsDatabase ? null : external.isPresent() ? ExternalPostgres.connect(external.get())
-                : EmbeddedPostgres.start(Optional.of(database), results.logs())) {
-            if (db != null) {
-                progress.step("database: " + db.database() + (external.isPresent() ? "" : " (private, on CPUs " + database + ")"));
-            }
-            LaunchSettings settings = new LaunchSettings(server, Optional.ofNullable(db).map(DatabaseServer::database),
-                    Database.DEFAULT_POOL, results.logs(), Duration.ofSeconds(readyTimeoutSeconds), LaunchSettings.DEFAULT_STOP_GRACE);
-            runner.run(ready, settings);
+        LabSession.Request lab = new LabSession.Request(server, database, external, results.logs(), Duration.ofSeconds(readyTimeoutSeconds));
+        try (LabSession session = LabSession.open(lab, ready.stream().map(ContestantInfo::manifest).toList(), progress::step)) {
+            runner.run(ready, session.launcher());
         } catch (InterruptedException e) {
             out.println();
             out.println("interrupted: the partial results are in " + results.path() + " (stackbench report " + results.path() + ")");
@@ -170,49 +162,4 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Installs what is missing (unless --no-setup); records the rest as not installed. */
-    private List<ContestantInfo> installed(List<Catalog.Entry> entries, SuiteRunner runner, ResultsWriter results, RunProgress progress) {
-        Installation installation = Installation.fromEnvironment();
-        List<ContestantInfo> ready = new ArrayList<>();
-        List<ContestantInfo> missing = new ArrayList<>();
-        for (Catalog.Entry e : entries) {
-            if (e instanceof Catalog.Invalid invalid) {
-                runner.skipped(null, invalid.id(), new ContestantStatus.NotInstalled("invalid manifest: " + invalid.error().getMessage()));
-                continue;
-            }
-            ContestantInfo info = installation.inspect(((Catalog.Valid) e).manifest());
-            (info.status() instanceof InstallStatus.Installed ? ready : missing).add(info);
-        }
-        List<ContestantInfo> stillMissing = missing;
-        if (!missing.isEmpty() && !noSetup) {
-            progress.step("installing " + missing.stream().map(i -> i.manifest().id()).toList() + " (stackbench setup)...");
-            stillMissing = new ArrayList<>();
-            for (ContestantInfo info : new Setup(installation, results.logs(), progress::step)
-                    .run(missing.stream().map(ContestantInfo::manifest).toList())) {
-                (info.status() instanceof InstallStatus.Installed ? ready : stillMissing).add(info);
-            }
-        }
-        for (ContestantInfo info : stillMissing) {
-            runner.skipped(info, info.manifest().id(), new ContestantStatus.NotInstalled(((InstallStatus.NotInstalled) info.status()).reason()));
-        }
-        List<String> order = entries.stream().map(Catalog.Entry::id).toList();
-        ready.sort(java.util.Comparator.comparingInt(i -> order.indexOf(i.manifest().id())));
-        return ready;
-    }
-
-    /** Moves every thread of this JVM (and those it starts) to the generator's CPUs. */
-    private static void pinSelf(CpuSet cpus, PrintWriter out) {
-        try {
-            Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus.toString(), Long.toString(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                out.println("warning: could not pin the generator to CPUs " + cpus + " (taskset: " + text.strip() + "); measuring unpinned");
-            }
-        } catch (IOException e) {
-            out.println("warning: could not pin the generator to CPUs " + cpus + " (" + e.getMessage() + "); measuring unpinned");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

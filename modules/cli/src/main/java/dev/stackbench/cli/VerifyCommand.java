@@ -1,14 +1,10 @@
 package dev.stackbench.cli;
 
 import dev.stackbench.lab.InvalidInputException;
-import dev.stackbench.lab.contestant.ContestantLauncher;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
-import dev.stackbench.lab.contestant.LaunchSettings;
+import dev.stackbench.lab.contestant.LabSession;
 import dev.stackbench.lab.db.Database;
-import dev.stackbench.lab.db.DatabaseServer;
-import dev.stackbench.lab.db.EmbeddedPostgres;
-import dev.stackbench.lab.db.ExternalPostgres;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
@@ -113,16 +109,12 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!startable.isEmpty()) {
-            boolean needsDatabase = startable.stream().anyMatch(m -> m.supports(Workload.USER));
-            try (DatabaseServer db = !needsDatabase ? null : external.isPresent() ? ExternalPostgres.connect(external.get())
-                    : EmbeddedPostgres.start(Optional.of(databaseCpus), logs)) {
-                if (db != null) {
-                    out.println("database: " + db.database() + (external.isPresent() ? "" : " (private, on CPUs " + databaseCpus + ")"));
-                    out.flush();
-                }
-                LaunchSettings settings = new LaunchSettings(cpus, Optional.ofNullable(db).map(DatabaseServer::database),
-                        Database.DEFAULT_POOL, logs, Duration.ofSeconds(readyTimeoutSeconds), LaunchSettings.DEFAULT_STOP_GRACE);
-                Verifier verifier = new Verifier(new ContestantLauncher(settings), specVerifier);
+            LabSession.Request lab = new LabSession.Request(cpus, databaseCpus, external, logs, Duration.ofSeconds(readyTimeoutSeconds));
+            try (LabSession session = LabSession.open(lab, startable, line -> {
+                out.println(line);
+                out.flush();
+            })) {
+                Verifier verifier = new Verifier(session.launcher(), specVerifier);
                 for (Manifest m : startable) {
                     out.println("verifying " + m.id() + " on CPUs " + cpus + "...");
                     out.flush();

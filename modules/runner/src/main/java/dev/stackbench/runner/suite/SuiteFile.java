@@ -1,9 +1,9 @@
-package dev.stackbench.cli.suite;
+package dev.stackbench.runner.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.stackbench.cli.DurationConverter;
+import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine;
 
 /**
  * A user's suite in YAML. Every error names the file, the field, the value and what was expected.
@@ -167,8 +166,8 @@ final class SuiteFile {
     private Duration duration(JsonNode root, String field, String fallback) {
         String text = root.path(field).asText(fallback).trim();
         try {
-            return new DurationConverter().convert(text);
-        } catch (CommandLine.TypeConversionException e) {
+            return DurationFormat.parse(text);
+        } catch (IllegalArgumentException e) {
             throw error("field '" + field + "' is '" + text + "': expected a duration such as 500ms, 10s or 2m");
         }
     }

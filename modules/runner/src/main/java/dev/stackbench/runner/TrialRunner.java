@@ -1,7 +1,6 @@
-package dev.stackbench.cli.run;
+package dev.stackbench.runner;
 
-import dev.stackbench.cli.HlogWriter;
-import dev.stackbench.cli.suite.Suite;
+import dev.stackbench.runner.suite.Suite;
 import dev.stackbench.lab.contestant.RunningContestant;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.monitor.ResourceSummary;

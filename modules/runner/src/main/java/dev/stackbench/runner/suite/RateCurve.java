@@ -1,4 +1,4 @@
-package dev.stackbench.cli.suite;
+package dev.stackbench.runner.suite;
 
 import java.util.List;
 

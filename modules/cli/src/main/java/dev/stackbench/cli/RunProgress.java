@@ -1,8 +1,8 @@
-package dev.stackbench.cli.run;
+package dev.stackbench.cli;
 
-import dev.stackbench.cli.SummaryPrinter;
+
 import dev.stackbench.loadgen.IntervalSample;
-import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.runner.RunListener;
 import dev.stackbench.results.Trial;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  * the current contestant/workload/level and the live rate and p99. Otherwise: one plain line per
  * step and per trial, for logs.
  */
-public final class RunProgress implements ProgressListener {
+public final class RunProgress implements RunListener {
     private final PrintWriter out;
     private final boolean terminal;
     private int plannedTrials;
@@ -38,18 +38,21 @@ public final class RunProgress implements ProgressListener {
     }
 
     /** A step that is not a trial: starting, verifying, stopping a contestant. */
+    @Override
     public void step(String message) {
         clearLine();
         out.println(message);
         out.flush();
     }
 
-    void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+    @Override
+    public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
         current = String.format(Locale.ROOT, "%s %s %s trial %d/%d", contestant, workload, level, trial, trials);
         show("warming up");
     }
 
-    void trialFinished(Trial t, boolean counted) {
+    @Override
+    public void trialFinished(Trial t, boolean counted) {
         if (counted) {
             doneTrials++;
         }

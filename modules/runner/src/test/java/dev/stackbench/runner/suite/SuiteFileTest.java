@@ -1,4 +1,4 @@
-package dev.stackbench.cli.suite;
+package dev.stackbench.runner.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,10 @@
-package dev.stackbench.cli.run;
+package dev.stackbench.runner;
 
-import dev.stackbench.cli.suite.RateCurve;
-import dev.stackbench.cli.suite.Suite;
+import dev.stackbench.runner.suite.RateCurve;
+import dev.stackbench.runner.suite.Suite;
 import dev.stackbench.lab.LabException;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.ContestantLauncher;
-import dev.stackbench.lab.contestant.LaunchSettings;
 import dev.stackbench.lab.contestant.RunningContestant;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
@@ -42,14 +41,14 @@ import java.util.Map;
 public final class SuiteRunner {
     private final Suite suite;
     private final ResultsWriter results;
-    private final RunProgress progress;
+    private final RunListener progress;
     private final int generatorThreads;
     private final Instant started = Instant.now();
     private final Map<String, Contestant> contestants = new LinkedHashMap<>();
     private final List<Trial> trials = new ArrayList<>();
     private final Environment environment;
 
-    public SuiteRunner(Suite suite, ResultsWriter results, RunProgress progress, int generatorThreads, Environment environment) {
+    public SuiteRunner(Suite suite, ResultsWriter results, RunListener progress, int generatorThreads, Environment environment) {
         this.suite = suite;
         this.results = results;
         this.progress = progress;
@@ -64,14 +63,13 @@ public final class SuiteRunner {
     }
 
     /**
-     * Measures every contestant in {@code infos} (all installed) with the launch settings (CPUs, database, logs).
+     * Measures every contestant in {@code infos} (all installed), started by {@code launcher} (CPUs, database, logs).
      *
      * @return the complete run; on interruption the exception propagates after the partial run is written
      */
-    public Run run(List<ContestantInfo> infos, LaunchSettings settings) throws InterruptedException {
+    public Run run(List<ContestantInfo> infos, ContestantLauncher launcher) throws InterruptedException {
         infos.forEach(i -> contestants.putIfAbsent(i.manifest().id(), record(i, 1, new ContestantStatus.FailedToStart("not reached: the run stopped before this contestant"), null, null)));
         write(RunStatus.INTERRUPTED);
-        ContestantLauncher launcher = new ContestantLauncher(settings);
         Verifier verifier = new Verifier(launcher, new SpecVerifier());
         TrialRunner trialRunner = new TrialRunner(suite, results, generatorThreads);
         for (ContestantInfo info : infos) {
@@ -171,7 +169,7 @@ public final class SuiteRunner {
             firstP99 = firstP99 < 0 ? p99 : firstP99;
             if (errors > curve.maxErrorFraction() || p99 > curve.p99BreakdownFactor() * Math.max(firstP99, 1_000)) {
                 progress.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
-                        id, w.label(), rate, dev.stackbench.cli.SummaryPrinter.micros(Math.round(p99)), errors * 100));
+                        id, w.label(), rate, dev.stackbench.config.DurationFormat.micros(p99), errors * 100));
                 return;
             }
         }

@@ -1,4 +1,4 @@
-package dev.stackbench.cli.run;
+package dev.stackbench.runner;
 
 import dev.stackbench.lab.proc.CommandResult;
 import dev.stackbench.lab.proc.CommandRunner;

@@ -1,4 +1,4 @@
-package dev.stackbench.cli;
+package dev.stackbench.runner;
 
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.ProgressListener;

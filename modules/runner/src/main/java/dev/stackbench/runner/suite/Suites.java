@@ -1,4 +1,4 @@
-package dev.stackbench.cli.suite;
+package dev.stackbench.runner.suite;
 
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.results.CpuSets;
