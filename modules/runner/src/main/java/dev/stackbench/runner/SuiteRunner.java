@@ -1,11 +1,12 @@
 package dev.stackbench.runner;
 
-import dev.stackbench.runner.suite.RateCurve;
-import dev.stackbench.runner.suite.Suite;
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.lab.EnvironmentException;
 import dev.stackbench.lab.LabException;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.ContestantLauncher;
 import dev.stackbench.lab.contestant.RunningContestant;
+import dev.stackbench.lab.db.DatabaseServer;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.monitor.TreeMonitor;
@@ -13,163 +14,313 @@ import dev.stackbench.lab.proc.KernelUnits;
 import dev.stackbench.lab.verify.CheckResult;
 import dev.stackbench.lab.verify.SpecVerifier;
 import dev.stackbench.lab.verify.VerificationReport;
-import dev.stackbench.lab.verify.Verifier;
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.ContestantStatus;
 import dev.stackbench.results.Environment;
 import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Plan;
+import dev.stackbench.results.ReferenceMeasurement;
 import dev.stackbench.results.ResultsWriter;
 import dev.stackbench.results.Run;
 import dev.stackbench.results.RunStatus;
 import dev.stackbench.results.Trial;
+import dev.stackbench.runner.suite.RateCurve;
+import dev.stackbench.runner.suite.Suite;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs a suite, one contestant at a time: verify (start, check every endpoint, stop), start it
- * fresh, then for each workload, level and trial warm up and measure, with a pause between
- * trials; then stop it. {@code run.json} is rewritten after every trial with status
- * {@code interrupted}, and {@code complete} at the end, so that a run cut short keeps what it
- * measured.
+ * Runs a suite in interleaved rounds. Every installed contestant is started once, verified on that
+ * running instance (a failing one is reported and stopped, never measured), and then stays up, idle
+ * on the server CPUs, for the whole run: a JVM keeps its JIT-compiled code and every contestant its
+ * pools, so later rounds need only a short re-warm. Then, round by round, every cell (workload x
+ * level) runs once per contestant in an order shuffled per round ({@link Schedule}), with the drift
+ * reference measured before the first round and after every round.
+ *
+ * <p>Faults: a contestant that exits during a trial makes that trial invalid, its status says it
+ * crashed (exit code or signal, the last lines of its stderr), and it is restarted once for its
+ * remaining trials; a second crash ends its run. The database exiting is attributed to the database,
+ * never to a contestant: the trial is invalid and the database workloads stop with one message.
+ *
+ * <p>{@code run.json} is rewritten after every trial with status {@code interrupted}, and
+ * {@code complete} at the end, so that a run cut short keeps what it measured.
  */
 public final class SuiteRunner {
+    /** Restarts allowed per contestant after a crash. */
+    public static final int MAX_RESTARTS = 1;
+
     private final Suite suite;
     private final ResultsWriter results;
-    private final RunListener progress;
+    private final RunListener listener;
     private final int generatorThreads;
+    private final long seed;
     private final Instant started = Instant.now();
     private final Map<String, Contestant> contestants = new LinkedHashMap<>();
+    private final Map<String, ContestantInfo> infos = new LinkedHashMap<>();
+    private final Map<String, RunningContestant> up = new LinkedHashMap<>();
+    private final Map<String, Integer> restarts = new LinkedHashMap<>();
+    private final Set<String> warmed = new HashSet<>();
     private final List<Trial> trials = new ArrayList<>();
+    private final List<ReferenceMeasurement> reference = new ArrayList<>();
     private final Environment environment;
+    private int rounds;
+    private boolean databaseLost;
 
-    public SuiteRunner(Suite suite, ResultsWriter results, RunListener progress, int generatorThreads, Environment environment) {
+    /**
+     * @param generatorThreads event loops of the generator: one per generator CPU
+     * @param seed             the shuffle seed of the rounds' orders, recorded in run.json
+     */
+    public SuiteRunner(Suite suite, ResultsWriter results, RunListener listener, int generatorThreads, Environment environment, long seed) {
         this.suite = suite;
         this.results = results;
-        this.progress = progress;
+        this.listener = listener;
         this.generatorThreads = generatorThreads;
         this.environment = environment;
+        this.seed = seed;
+        this.rounds = suite.trials();
     }
 
     /** Records a contestant that will not be measured (not installed, invalid manifest). */
     public void skipped(ContestantInfo info, String id, ContestantStatus status) {
-        contestants.put(id, info == null ? new Contestant(id, id, null, null, null, null, null, null, null, 1, status, null, null)
+        contestants.put(id, info == null ? new Contestant(id, id, null, null, null, null, null, null, null, 1, status, null, null, 0)
                 : record(info, 1, status, null, null));
     }
 
-    /**
-     * Measures every contestant in {@code infos} (all installed), started by {@code launcher} (CPUs, database, logs).
-     *
-     * @return the complete run; on interruption the exception propagates after the partial run is written
-     */
-    public Run run(List<ContestantInfo> infos, ContestantLauncher launcher) throws InterruptedException {
-        infos.forEach(i -> contestants.putIfAbsent(i.manifest().id(), record(i, 1, new ContestantStatus.FailedToStart("not reached: the run stopped before this contestant"), null, null)));
-        write(RunStatus.INTERRUPTED);
-        Verifier verifier = new Verifier(launcher, new SpecVerifier());
-        TrialRunner trialRunner = new TrialRunner(suite, results, generatorThreads);
-        for (ContestantInfo info : infos) {
-            measure(info, launcher, verifier, trialRunner);
-        }
-        return write(RunStatus.COMPLETE);
+    /** @return trials the schedule will run for {@code contestantCount} contestants, curve steps not counted */
+    public int plannedTrials(int contestantCount) {
+        return contestantCount * suite.trialsPerContestant();
     }
 
-    private void measure(ContestantInfo info, ContestantLauncher launcher, Verifier verifier, TrialRunner trialRunner)
-            throws InterruptedException {
-        Manifest m = info.manifest();
-        progress.step("verifying " + m.id() + " (" + m.name() + ") on CPUs " + suite.cpus().server() + "...");
-        VerificationReport report = verifier.verify(m);
-        if (!report.passed()) {
-            CheckResult.Failed first = report.failures().get(0);
-            boolean startFailed = first.check().equals(VerificationReport.START);
-            ContestantStatus status = startFailed ? new ContestantStatus.FailedToStart(firstLine(first.reason()))
-                    : new ContestantStatus.FailedVerification(first.check() + ": " + firstLine(first.reason()));
-            contestants.put(m.id(), record(info, 1, status, null, null));
-            progress.step("  " + m.id() + ": " + status.describe() + " (not measured)");
-            write(RunStatus.INTERRUPTED);
-            return;
+    /**
+     * Measures every contestant in {@code ready} (all installed), started by {@code launcher}.
+     *
+     * @param database the database the contestants share, if any: watched during every trial
+     * @return the complete run; on interruption the exception propagates after the partial run is written
+     */
+    public Run run(List<ContestantInfo> ready, ContestantLauncher launcher, Optional<DatabaseServer> database) throws InterruptedException {
+        ready.forEach(i -> {
+            infos.put(i.manifest().id(), i);
+            contestants.putIfAbsent(i.manifest().id(),
+                    record(i, 1, new ContestantStatus.FailedToStart("not reached: the run stopped before this contestant"), null, null));
+        });
+        write(RunStatus.INTERRUPTED);
+        try {
+            for (ContestantInfo info : ready) {
+                bringUp(info, launcher);
+            }
+            TrialRunner trialRunner = new TrialRunner(suite, results, generatorThreads);
+            try (DriftReference drift = startReference(launcher)) {
+                Schedule schedule = Schedule.of(seed, rounds, cells());
+                measureReference(drift, 0);
+                for (int round = 1; round <= rounds; round++) {
+                    listener.step("round " + round + " of " + rounds + ": " + schedule.round(round).size() + " trials");
+                    for (Schedule.Slot slot : schedule.round(round)) {
+                        runSlot(slot, launcher, trialRunner, database);
+                    }
+                    measureReference(drift, round);
+                }
+                if (suite.curve().isPresent()) {
+                    for (String id : List.copyOf(up.keySet())) {
+                        for (Workload w : suite.workloads()) {
+                            if (up.containsKey(id) && up.get(id).manifest().supports(w) && !(databaseLost && w == Workload.USER)) {
+                                curve(id, w, suite.curve().get(), trialRunner);
+                            }
+                        }
+                    }
+                }
+            }
+            return write(RunStatus.COMPLETE);
+        } finally {
+            for (RunningContestant c : up.values()) {
+                listener.step("stopping " + c.manifest().id() + "...");
+                c.close();
+            }
+            up.clear();
         }
-        progress.step("starting " + m.id() + " for measurement...");
+    }
+
+    /** Starts the contestant, verifies the running instance, measures its idle memory; keeps it up when it passed. */
+    private void bringUp(ContestantInfo info, ContestantLauncher launcher) {
+        Manifest m = info.manifest();
+        listener.step("starting " + m.id() + " (" + m.name() + ") on CPUs " + suite.cpus().server() + "...");
         RunningContestant server;
         try {
             server = launcher.start(m);
         } catch (LabException e) {
             contestants.put(m.id(), record(info, 1, new ContestantStatus.FailedToStart(firstLine(e.getMessage())), null, null));
+            listener.step("  " + m.id() + ": failed to start: " + firstLine(e.getMessage()) + " (not measured)");
             write(RunStatus.INTERRUPTED);
             return;
         }
-        try {
-            TreeMonitor idle = new TreeMonitor(server.process().pid(), KernelUnits.read(), TreeMonitor.DEFAULT_INTERVAL);
-            idle.start();
-            long idleRss = idle.stop().idleRssBytes();
-            contestants.put(m.id(), record(info, server.workers(), new ContestantStatus.Measured(), server.startupMillis(), idleRss));
-            progress.step("  " + m.id() + ": ready in " + server.startupMillis() + " ms, " + server.workers() + " worker(s), idle RSS "
-                    + idleRss / (1024 * 1024) + " MiB");
-            for (Workload w : suite.workloads()) {
-                if (!m.supports(w)) {
-                    progress.step("  " + m.id() + " does not implement " + w.label() + ": skipped");
-                    continue;
-                }
-                for (LoadLevel level : suite.levels()) {
-                    measureLevel(server, w, level, true, trialRunner);
-                }
-                if (suite.curve().isPresent()) {
-                    curve(server, w, suite.curve().get(), trialRunner);
-                }
-            }
-        } finally {
-            progress.step("stopping " + m.id() + "...");
+        VerificationReport report = new SpecVerifier().verify(m.id(), server.baseUri(), m.workloads());
+        if (!report.passed()) {
+            CheckResult.Failed first = report.failures().get(0);
+            ContestantStatus status = new ContestantStatus.FailedVerification(first.check() + ": " + firstLine(first.reason()));
+            contestants.put(m.id(), record(info, server.workers(), status, server.startupMillis(), null));
+            listener.step("  " + m.id() + ": " + status.describe() + " (not measured)");
             server.close();
+            write(RunStatus.INTERRUPTED);
+            return;
+        }
+        TreeMonitor idle = new TreeMonitor(server.process().pid(), KernelUnits.read(), TreeMonitor.DEFAULT_INTERVAL);
+        idle.start();
+        long idleRss = idle.stop().idleRssBytes();
+        contestants.put(m.id(), record(info, server.workers(), new ContestantStatus.Measured(), server.startupMillis(), idleRss));
+        up.put(m.id(), server);
+        listener.step("  " + m.id() + ": ready in " + server.startupMillis() + " ms, " + server.workers() + " worker(s), verified ("
+                + report.passedCount() + " checks), idle RSS " + idleRss / (1024 * 1024) + " MiB");
+        write(RunStatus.INTERRUPTED);
+    }
+
+    private DriftReference startReference(ContestantLauncher launcher) {
+        try {
+            DriftReference drift = DriftReference.start(launcher, results.path(), generatorThreads);
+            listener.step("drift reference: Stackbench's own server on CPUs " + suite.cpus().server() + ", measured between rounds");
+            return drift;
+        } catch (LabException e) {
+            listener.step("warning: the drift reference did not start (" + firstLine(e.getMessage()) + "); drift is not measured in this run");
+            return null;
         }
     }
 
-    /** @return the trials of this level */
-    private List<Trial> measureLevel(RunningContestant server, Workload w, LoadLevel level, boolean planned, TrialRunner runner)
-            throws InterruptedException {
-        List<Trial> measured = new ArrayList<>();
-        for (int t = 1; t <= suite.trials(); t++) {
-            progress.trialStarted(server.manifest().id(), w.label(), level.describe(), t, suite.trials());
-            Trial trial;
-            try {
-                trial = runner.run(server, w, level, t, progress);
-            } catch (IOException e) {
-                throw new dev.stackbench.lab.EnvironmentException("cannot write the trial's interval log in " + results.path() + ": " + e.getMessage());
+    private void measureReference(DriftReference drift, int afterRound) {
+        if (drift == null || !drift.alive()) {
+            return;
+        }
+        ReferenceMeasurement m = drift.measure(afterRound);
+        reference.add(m);
+        listener.step(String.format(java.util.Locale.ROOT, "  drift reference %s: %,.0f req/s, p99 %s",
+                afterRound == 0 ? "before round 1" : "after round " + afterRound, m.throughputPerSecond(), DurationFormat.micros(m.p99Micros())));
+        write(RunStatus.INTERRUPTED);
+    }
+
+    /** The cells of the plan, each with the contestants that are up and implement its workload. */
+    private List<Schedule.Cell> cells() {
+        List<Schedule.Cell> cells = new ArrayList<>();
+        for (Workload w : suite.workloads()) {
+            List<String> ids = up.values().stream().filter(c -> c.manifest().supports(w)).map(c -> c.manifest().id()).toList();
+            for (String id : up.keySet()) {
+                if (!up.get(id).manifest().supports(w)) {
+                    listener.step("  " + id + " does not implement " + w.label() + ": not measured there");
+                }
             }
+            for (LoadLevel level : suite.levels()) {
+                if (!ids.isEmpty()) {
+                    cells.add(new Schedule.Cell(w.label(), level, ids));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private void runSlot(Schedule.Slot slot, ContestantLauncher launcher, TrialRunner runner, Optional<DatabaseServer> database)
+            throws InterruptedException {
+        RunningContestant server = up.get(slot.contestant());
+        Workload w = Workload.valueOf(slot.workload().toUpperCase(java.util.Locale.ROOT));
+        if (server == null || (databaseLost && w == Workload.USER)) {
+            return;
+        }
+        String cell = slot.contestant() + " " + slot.workload() + " " + slot.level().describe();
+        boolean first = warmed.add(cell);
+        listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
+        Trial trial = measure(runner, server, w, slot.level(), slot.round(), first ? suite.warmup() : suite.rewarm());
+        List<String> invalid = new ArrayList<>();
+        if (!server.process().isAlive()) {
+            invalid.add(crashed(server, launcher));
+        }
+        if (database.isPresent() && !databaseAlive(database.get()) && !databaseLost) {
+            databaseLost = true;
+            invalid.add("database exited during the trial");
+            listener.step("PostgreSQL exited during " + cell + " (round " + slot.round() + "): the database workloads stop here;"
+                    + " the other workloads go on. Its log is in " + results.logs());
+        }
+        if (!invalid.isEmpty()) {
+            trial = TrialRunner.invalid(trial, invalid);
+        }
+        trials.add(trial);
+        listener.trialFinished(trial, true);
+        write(RunStatus.INTERRUPTED);
+        Thread.sleep(suite.pause().toMillis());
+    }
+
+    private Trial measure(TrialRunner runner, RunningContestant server, Workload w, LoadLevel level, int round, java.time.Duration warmup)
+            throws InterruptedException {
+        try {
+            Trial trial = runner.run(server, w, level, round, warmup, listener);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("run interrupted");
             }
-            trials.add(trial);
-            measured.add(trial);
-            progress.trialFinished(trial, planned);
-            write(RunStatus.INTERRUPTED);
-            Thread.sleep(suite.pause().toMillis());
+            return trial;
+        } catch (IOException e) {
+            throw new EnvironmentException("cannot write the trial's interval log in " + results.path() + ": " + e.getMessage());
         }
-        return measured;
+    }
+
+    /** Records the crash, restarts the contestant once for its remaining trials; @return the trial's invalidity reason */
+    private String crashed(RunningContestant server, ContestantLauncher launcher) {
+        String id = server.manifest().id();
+        String reason = "contestant crashed: " + server.process().exitDescription();
+        String tail = server.process().logTail(5).strip();
+        server.close();
+        up.remove(id);
+        int restarted = restarts.merge(id, 1, Integer::sum);
+        ContestantInfo info = infos.get(id);
+        Contestant before = contestants.get(id);
+        String detail = reason.substring("contestant crashed: ".length()) + (tail.isEmpty() ? "" : "; last lines of its stderr: " + tail.replace('\n', ' '));
+        contestants.put(id, record(info, before.workers(), new ContestantStatus.Crashed(detail), before.startupMillis(), before.idleRssBytes(), restarted));
+        if (restarted > MAX_RESTARTS) {
+            listener.step("  " + id + " crashed again (" + detail + "): its remaining trials are not run");
+            return reason;
+        }
+        listener.step("  " + id + " crashed (" + detail + "): restarting it for its remaining trials");
+        try {
+            up.put(id, launcher.start(info.manifest()));
+            warmed.removeIf(c -> c.startsWith(id + " "));
+        } catch (LabException e) {
+            listener.step("  " + id + " did not restart (" + firstLine(e.getMessage()) + "): its remaining trials are not run");
+        }
+        return reason;
+    }
+
+    private static boolean databaseAlive(DatabaseServer db) {
+        return !(db instanceof dev.stackbench.lab.db.EmbeddedPostgres embedded) || embedded.process().isAlive();
     }
 
     /** Open-model rates stepped up from the best closed-model throughput until p99 or errors break down. */
-    private void curve(RunningContestant server, Workload w, RateCurve curve, TrialRunner runner) throws InterruptedException {
-        String id = server.manifest().id();
+    private void curve(String id, Workload w, RateCurve curve, TrialRunner runner) throws InterruptedException {
         double best = trials.stream().filter(t -> t.contestant().equals(id) && t.workload().equals(w.label())
-                && t.level() instanceof LoadLevel.Closed).mapToDouble(Trial::throughputPerSecond).max().orElse(0);
+                && t.level() instanceof LoadLevel.Closed && t.invalid().isEmpty()).mapToDouble(Trial::throughputPerSecond).max().orElse(0);
         if (best <= 0) {
-            progress.step("  " + id + " " + w.label() + ": no closed-model throughput to base a rate curve on: curve skipped");
+            listener.step("  " + id + " " + w.label() + ": no closed-model throughput to base a rate curve on: curve skipped");
             return;
         }
         double firstP99 = -1;
         for (double fraction : curve.fractions()) {
             double rate = Math.max(1, Math.round(best * fraction));
-            List<Trial> step = measureLevel(server, w, new LoadLevel.Open(rate), false, runner);
+            LoadLevel level = new LoadLevel.Open(rate);
+            List<Trial> step = new ArrayList<>();
+            for (int t = 1; t <= suite.trials() && up.containsKey(id); t++) {
+                listener.trialStarted(id, w.label(), level.describe(), t, suite.trials());
+                Trial trial = measure(runner, up.get(id), w, level, t, t == 1 ? suite.warmup() : suite.rewarm());
+                trials.add(trial);
+                step.add(trial);
+                listener.trialFinished(trial, false);
+                write(RunStatus.INTERRUPTED);
+            }
             double p99 = median(step.stream().map(t -> (double) t.latencyMicros().p99()).toList());
             double errors = step.stream().mapToDouble(t -> t.requests() == 0 ? 1 : (double) t.errors().total() / t.requests()).max().orElse(0);
             firstP99 = firstP99 < 0 ? p99 : firstP99;
             if (errors > curve.maxErrorFraction() || p99 > curve.p99BreakdownFactor() * Math.max(firstP99, 1_000)) {
-                progress.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
-                        id, w.label(), rate, dev.stackbench.config.DurationFormat.micros(p99), errors * 100));
+                listener.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
+                        id, w.label(), rate, DurationFormat.micros(p99), errors * 100));
                 return;
             }
         }
@@ -184,21 +335,24 @@ public final class SuiteRunner {
     /** Writes run.json as it stands, with the given status. */
     public Run write(RunStatus status) {
         Plan plan = new Plan(List.copyOf(contestants.keySet()), suite.workloads().stream().map(Workload::label).toList(),
-                suite.levels(), suite.trials(), suite.warmup(), suite.duration(), suite.cpus());
+                suite.levels(), suite.trials(), suite.warmup(), suite.duration(), suite.cpus(), rounds, seed, suite.warmup());
         Run run = new Run(Run.SCHEMA_VERSION, suite.name(), started, Instant.now(), status, plan, environment,
-                List.copyOf(contestants.values()), trials);
+                List.copyOf(contestants.values()), trials, reference);
         results.writeRun(run);
         return run;
     }
 
     private static Contestant record(ContestantInfo info, int workers, ContestantStatus status, Long startupMillis, Long idleRss) {
+        return record(info, workers, status, startupMillis, idleRss, 0);
+    }
+
+    private static Contestant record(ContestantInfo info, int workers, ContestantStatus status, Long startupMillis, Long idleRss, int restarts) {
         Manifest m = info.manifest();
         return new Contestant(m.id(), m.name(), m.language(), m.framework().name(), info.frameworkVersion(), m.runtime().name(),
-                info.runtimeVersion(), m.variant().label(), EnvironmentProbe.codeCommit(m.dir()), workers, status, startupMillis, idleRss);
+                info.runtimeVersion(), m.variant().label(), EnvironmentProbe.codeCommit(m.dir()), workers, status, startupMillis, idleRss, restarts);
     }
 
     private static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse("");
     }
-
 }

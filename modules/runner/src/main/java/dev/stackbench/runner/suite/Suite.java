@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param levels      load levels, in order
  * @param openConnections connections the generator may use for open-model levels
  * @param curve       an open-model rate curve per contestant and workload, if any
- * @param trials      measured trials per cell, &gt;= 1
- * @param warmup      unrecorded load before each trial
+ * @param trials      measured trials per cell, &gt;= 1: one per round, the rounds interleaving the contestants
+ * @param warmup      unrecorded load before a contestant's first trial of a cell (JIT, pools, caches)
+ * @param rewarm      unrecorded load before its later trials of the cell (it stayed up, warm, in between)
  * @param duration    each trial's measured interval
  * @param pause       idle time between trials
  * @param timeout     per-request timeout
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @param params      workload parameters
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
-                    int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration duration, Duration pause,
+                    int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
                     Duration timeout, CpuSets cpus, WorkloadParams params) {
     public Suite {
         contestants = List.copyOf(contestants);
@@ -50,17 +51,17 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, duration, pause, timeout, other, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params);
     }
 
     /** @return measured trials per contestant, curve steps not counted */
@@ -70,6 +71,13 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
     public Duration estimatePerContestant() {
-        return warmup.plus(duration).plus(pause).multipliedBy(trialsPerContestant());
+        int cells = workloads.size() * levels.size();
+        return warmup.plus(duration).plus(pause).multipliedBy(cells)
+                .plus(rewarm.plus(duration).plus(pause).multipliedBy((long) cells * (trials - 1)));
+    }
+
+    /** @return the same suite with another number of trials (rounds) per cell */
+    public Suite withTrials(int rounds) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params);
     }
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  * openConnections: 256                # connections open-model levels may use; default 256
  * curve: {fractions: [0.25, 0.5, 1.0]}  # optional open-model curve (fractions of the best closed req/s)
  * trials: 3                           # default 1
- * warmup: 5s                          # default 2s
+ * warmup: 5s                          # default 2s; before a contestant's first trial of a cell
+ * rewarm: 1s                          # default 1s; before its later trials
  * duration: 10s                       # default 10s
  * pause: 1s                           # default 1s
  * timeout: 10s                        # default 10s
@@ -40,7 +41,7 @@ import java.util.Set;
  * </pre>
  */
 final class SuiteFile {
-    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials", "warmup",
+    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials", "warmup", "rewarm",
             "duration", "pause", "timeout", "cpus", "params");
     private final Path file;
 
@@ -120,7 +121,7 @@ final class SuiteFile {
         if (trials < 1) {
             throw error("field 'trials' is " + root.path("trials").asText() + ": expected a whole number >= 1");
         }
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, duration(root, "warmup", "2s"),
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, duration(root, "warmup", "2s"), duration(root, "rewarm", "1s"),
                 positive(root, "duration", "10s"), duration(root, "pause", "1s"), positive(root, "timeout", "10s"), cpus, params);
     }
 

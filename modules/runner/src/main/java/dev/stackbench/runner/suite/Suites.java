@@ -18,20 +18,24 @@ public final class Suites {
     /** Connections available to open-model levels. */
     public static final int OPEN_CONNECTIONS = 256;
 
-    /** Every installed contestant x json, user, io, cpu at 100 connections; 1 s warm-up, one 3 s trial. */
+    /**
+     * Every installed contestant x json, user, io, cpu at 100 connections; 3 rounds of 1.5 s trials,
+     * after a 1.5 s warm-up the first time a contestant meets a cell and 0.5 s later (it stays up, warm).
+     */
     public static final Suite QUICK = new Suite("quick", List.of(), ALL, List.of(new LoadLevel.Closed(100)), OPEN_CONNECTIONS, Optional.empty(),
-            1, Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(500), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
+            3, Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMillis(200), TIMEOUT, DEFAULT_CPUS,
+            WorkloadParams.DEFAULT);
 
-    /** The seed article's table: json at 1000 connections, 3 trials of 10 s after a 3 s warm-up. */
+    /** The seed article's table: json at 1000 connections, 6 rounds of 5 s trials after a 3 s (then 1 s) warm-up. */
     public static final Suite SEED_TABLE = new Suite("seed-table", List.of(), List.of(Workload.JSON),
-            List.of(new LoadLevel.Closed(1000)), OPEN_CONNECTIONS, Optional.empty(), 3, Duration.ofSeconds(3), Duration.ofSeconds(10),
-            Duration.ofSeconds(1), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
+            List.of(new LoadLevel.Closed(1000)), OPEN_CONNECTIONS, Optional.empty(), 6, Duration.ofSeconds(3), Duration.ofSeconds(1),
+            Duration.ofSeconds(5), Duration.ofMillis(500), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
 
-    /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 3 trials each. */
+    /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 6 rounds of 10 s trials. */
     public static final Suite FULL = new Suite("full", List.of(), ALL,
             List.of(new LoadLevel.Closed(16), new LoadLevel.Closed(64), new LoadLevel.Closed(256), new LoadLevel.Closed(1024)),
-            OPEN_CONNECTIONS, Optional.of(RateCurve.DEFAULT), 3, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(2), TIMEOUT,
-            DEFAULT_CPUS, WorkloadParams.DEFAULT);
+            OPEN_CONNECTIONS, Optional.of(RateCurve.DEFAULT), 6, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(10),
+            Duration.ofSeconds(1), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
 
     private Suites() {
     }
