@@ -91,7 +91,7 @@ class ReportCommandsTest {
         Result r = run("report", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ENVIRONMENT.code()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("stackbench: " + tmp.resolve("run.json") + " has schemaVersion 7 but this"
-                + " Stackbench reads up to 1; use a newer Stackbench to read it\n");
+                + " Stackbench reads up to 2; use a newer Stackbench to read it\n");
     }
 
     @Test

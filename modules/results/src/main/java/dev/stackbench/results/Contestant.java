@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param codeCommit the commit of the contestant's code
  * @param workers processes or threads started for the CPU budget, >= 1
  * @param status measured, or why not
+ * @param restarts how often it was restarted during the run after a crash (0 = never), >= 0
  * @param startupMillis from process start to the first successful readiness probe, in
  *     milliseconds; null when it never became ready
  * @param idleRssBytes resident set size of the whole process tree after readiness and before
@@ -33,6 +34,7 @@ public record Contestant(
         String codeCommit,
         int workers,
         ContestantStatus status,
+        int restarts,
         Long startupMillis,
         Long idleRssBytes) {
 
@@ -40,10 +42,21 @@ public record Contestant(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
+        if (restarts < 0) {
+            throw new IllegalArgumentException("restarts must be >= 0, was " + restarts);
+        }
     }
 
-    /** @return whether its trials were measured */
+    /** Never restarted: the schema-1 shape, for callers not yet updated. */
+    public Contestant(String id, String name, String language, String framework, String frameworkVersion,
+            String runtime, String runtimeVersion, String variant, String codeCommit, int workers,
+            ContestantStatus status, Long startupMillis, Long idleRssBytes) {
+        this(id, name, language, framework, frameworkVersion, runtime, runtimeVersion, variant, codeCommit, workers,
+                status, 0, startupMillis, idleRssBytes);
+    }
+
+    /** @return whether it has measured trials: measured, or crashed after some were measured */
     public boolean measured() {
-        return status instanceof ContestantStatus.Measured;
+        return status instanceof ContestantStatus.Measured || status instanceof ContestantStatus.Crashed;
     }
 }

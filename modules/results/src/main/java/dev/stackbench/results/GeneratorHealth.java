@@ -6,11 +6,19 @@ package dev.stackbench.results;
  *
  * @param cpuUtilization the generator's CPU use as a fraction of its CPU set, 0..1
  * @param targetRate open model: the offered rate in requests per second; null in the closed model
- * @param achievedRate requests actually sent per second
+ * @param achievedRate responses completed inside the window per second
  * @param lateSends open model: requests sent later than their intended time by more than the
  *     generator's tolerance; 0 in the closed model
  * @param maxSendLagMicros open model: the largest lag of an actual send behind its intended time,
  *     in microseconds; 0 in the closed model
+ * @param hiccupMaxMicros the largest stall any event loop's hiccup probe saw (as jHiccup), in
+ *     microseconds; null when not measured
+ * @param sendLagP99Micros open model: the 99th percentile of send lag (actual send behind
+ *     intended), in microseconds; null in the closed model or when not measured
+ * @param stealFraction CPU steal time on the generator's CPUs as a fraction of their time,
+ *     0..1; null when not measured
+ * @param connectionLimited open model: whether the connection pool's cap, not the server, held
+ *     sends back
  * @param bound whether the generator judged itself the bottleneck
  * @param reason why it judged so (e.g. {@code generator CPU 97% > 90%}); null when not bound
  */
@@ -20,6 +28,10 @@ public record GeneratorHealth(
         double achievedRate,
         long lateSends,
         long maxSendLagMicros,
+        Long hiccupMaxMicros,
+        Long sendLagP99Micros,
+        Double stealFraction,
+        boolean connectionLimited,
         boolean bound,
         String reason) {
 
@@ -27,5 +39,15 @@ public record GeneratorHealth(
         if (cpuUtilization < 0 || cpuUtilization > 1) {
             throw new IllegalArgumentException("cpuUtilization must be within 0..1, was " + cpuUtilization);
         }
+        if (stealFraction != null && (stealFraction < 0 || stealFraction > 1)) {
+            throw new IllegalArgumentException("stealFraction must be within 0..1, was " + stealFraction);
+        }
+    }
+
+    /** The schema-1 shape: probes not measured, not connection-limited. For callers not yet updated. */
+    public GeneratorHealth(double cpuUtilization, Double targetRate, double achievedRate, long lateSends,
+            long maxSendLagMicros, boolean bound, String reason) {
+        this(cpuUtilization, targetRate, achievedRate, lateSends, maxSendLagMicros, null, null, null, false,
+                bound, reason);
     }
 }

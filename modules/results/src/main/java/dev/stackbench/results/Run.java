@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param environment the machine and runtimes it ran on
  * @param contestants every contestant of the plan, measured or not, in plan order
  * @param trials every measured trial, in the order they ran
+ * @param reference the drift reference, measured between rounds, in the order measured; empty
+ *     when the run had none (schema 1)
  */
 public record Run(
         int schemaVersion,
@@ -28,10 +30,11 @@ public record Run(
         Plan plan,
         Environment environment,
         List<Contestant> contestants,
-        List<Trial> trials) {
+        List<Trial> trials,
+        List<ReferenceMeasurement> reference) {
 
-    /** The schema version this code writes and the newest it reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The schema version this code writes and the newest it reads (it reads 1 too). */
+    public static final int SCHEMA_VERSION = 2;
 
     public Run {
         if (schemaVersion < 1) {
@@ -45,6 +48,13 @@ public record Run(
         Objects.requireNonNull(environment, "environment");
         contestants = List.copyOf(contestants);
         trials = List.copyOf(trials);
+        reference = List.copyOf(reference == null ? List.of() : reference);
+    }
+
+    /** Without a drift reference, for callers not yet updated to schema 2. */
+    public Run(int schemaVersion, String suite, Instant started, Instant finished, RunStatus status, Plan plan,
+            Environment environment, List<Contestant> contestants, List<Trial> trials) {
+        this(schemaVersion, suite, started, finished, status, plan, environment, contestants, trials, List.of());
     }
 
     /** @return the contestant with this id, if the run has it */

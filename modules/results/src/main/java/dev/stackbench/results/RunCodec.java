@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,6 +20,7 @@ import java.util.Locale;
  * in record-component order, two-space indent, {@code \n} line ends, a final newline; instants
  * as ISO-8601 UTC ({@code 2025-03-01T10:00:00Z}), durations as ISO-8601 ({@code PT10S}).
  * Reading is strict: an unknown field is an error, so that a typo never passes silently.
+ * Schema-1 files are read too: {@link SchemaUpgrade} fills the fields they lack first.
  *
  * <p>Thread-safe once built.
  */
@@ -77,6 +79,9 @@ public final class RunCodec {
             throw new ResultsFormatException(ResultsFormatException.Kind.NEWER_SCHEMA,
                     source + " has schemaVersion " + schema + " but this Stackbench reads up to "
                             + Run.SCHEMA_VERSION + "; use a newer Stackbench to read it");
+        }
+        if (schema == 1 && tree instanceof ObjectNode v1) {
+            SchemaUpgrade.fromV1(v1);
         }
         try {
             return mapper.treeToValue(tree, Run.class);

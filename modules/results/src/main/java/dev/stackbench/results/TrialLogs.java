@@ -16,9 +16,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * The per-trial HdrHistogram interval logs: the standard {@link HistogramLogWriter} format,
  * readable by HdrHistogram's own {@code HistogramLogProcessor} and plotters.
  *
- * <p>Conventions of schema version 1: values are <b>microseconds</b>; untagged intervals hold
- * the response time (in the open model timed from the intended send time); intervals tagged
- * {@value #SERVICE_TIME_TAG} hold the open model's service time (actual send to response).
+ * <p>Conventions: values are <b>microseconds</b>; untagged intervals hold the response time
+ * (schema 2: of successful responses, with censored values; in the open model timed from the
+ * intended send time); intervals tagged {@value #SERVICE_TIME_TAG} hold the open model's service
+ * time (actual send to response); intervals tagged {@value #ERROR_LATENCY_TAG} (schema 2) hold
+ * the latency of non-success responses.
  * Interval time stamps are seconds relative to the trial start (the log's base time).
  *
  * <pre>{@code
@@ -32,6 +34,9 @@ public final class TrialLogs {
 
     /** The tag of open-model service-time intervals. */
     public static final String SERVICE_TIME_TAG = "service";
+
+    /** The tag of intervals holding non-success responses' latency (schema 2). */
+    public static final String ERROR_LATENCY_TAG = "error";
 
     /** Divisor that prints each interval's max column in milliseconds (values are microseconds). */
     public static final double MAX_VALUE_UNIT_RATIO = 1000.0;
@@ -74,6 +79,7 @@ public final class TrialLogs {
             HistogramLogReader reader = new HistogramLogReader(in);
             Histogram latency = null;
             Histogram service = null;
+            Histogram error = null;
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null) {
                 if (!(next instanceof Histogram interval)) {
@@ -83,6 +89,8 @@ public final class TrialLogs {
                 }
                 if (SERVICE_TIME_TAG.equals(interval.getTag())) {
                     service = add(service, interval);
+                } else if (ERROR_LATENCY_TAG.equals(interval.getTag())) {
+                    error = add(error, interval);
                 } else {
                     latency = add(latency, interval);
                 }
@@ -91,7 +99,7 @@ public final class TrialLogs {
                 throw new ResultsFormatException(ResultsFormatException.Kind.MALFORMED,
                         file + " has no latency intervals");
             }
-            return new Histograms(latency, Optional.ofNullable(service));
+            return new Histograms(latency, Optional.ofNullable(service), Optional.ofNullable(error));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ResultsFormatException r) {
                 throw r;
@@ -114,9 +122,10 @@ public final class TrialLogs {
     /**
      * The whole trial's distributions, values in microseconds.
      *
-     * @param latency response times
+     * @param latency response times (schema 2: successful responses, censored values included)
      * @param serviceTime open model only
+     * @param errorLatency non-success responses' latency, when the log has it
      */
-    public record Histograms(Histogram latency, Optional<Histogram> serviceTime) {
+    public record Histograms(Histogram latency, Optional<Histogram> serviceTime, Optional<Histogram> errorLatency) {
     }
 }

@@ -46,7 +46,8 @@ class RunCodecTest {
                 contestant("a", new ContestantStatus.Measured()),
                 contestant("b", new ContestantStatus.FailedVerification("GET /json returned 404")),
                 contestant("c", new ContestantStatus.NotInstalled("npm ci exited with 1")),
-                contestant("d", new ContestantStatus.FailedToStart("did not answer GET /json within 30 s"))));
+                contestant("d", new ContestantStatus.FailedToStart("did not answer GET /json within 30 s")),
+                contestant("e", new ContestantStatus.Crashed("killed by SIGKILL during json c100 trial 1"))));
         Run back = codec.read(codec.write(run), "test");
         assertThat(back).isEqualTo(run);
         assertThat(back.trials().get(1).level()).isEqualTo(new LoadLevel.Open(2500.5));
@@ -57,8 +58,14 @@ class RunCodecTest {
     void writesTheDocumentedShape() {
         String json = codec.write(sample(List.of(contestant("b", new ContestantStatus.FailedVerification("x")))));
         assertThat(json)
-                .startsWith("{\n  \"schemaVersion\" : 1,\n  \"suite\" : \"quick\",\n  \"started\" : \"2025-03-01T10:00:00Z\"")
-                .contains("\"warmup\" : \"PT10S\"")
+                .startsWith("{\n  \"schemaVersion\" : 2,\n  \"suite\" : \"quick\",\n  \"started\" : \"2025-03-01T10:00:00Z\"")
+                .contains("\"rounds\" : 1,\n    \"shuffleSeed\" : 42,\n    \"warmup\" : \"PT3S\",\n    \"warmupCap\" : \"PT30S\"")
+                .contains("\"round\" : 1,\n      \"started\" : \"2025-03-01T10:00:05Z\"")
+                .contains("\"count\" : 12345,\n        \"censored\" : 4\n")
+                .contains("\"invalid\" : [\n        \"error rate 31.0% > 5%\"\n      ],")
+                .contains("\"databaseCpuCores\" : 0.2,")
+                .contains("\"source\" : \"cgroup\"")
+                .contains("\"reference\" : [\n    {\n      \"round\" : 1,")
                 .contains("{\n        \"model\" : \"closed\",\n        \"connections\" : 100\n      }")
                 .contains("\"model\" : \"open\",\n        \"ratePerSecond\" : 2500.5")
                 .contains("\"state\" : \"failedVerification\",\n        \"reason\" : \"x\"")
@@ -67,11 +74,81 @@ class RunCodecTest {
                 .endsWith("}\n");
     }
 
+    static String v1RunJson() throws IOException {
+        try (InputStream in = RunCodecTest.class.getResourceAsStream("/v1/seed-run.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A schema-1 file (the fixture as schema 1 wrote it) reads, with the schema-2 fields at their defaults. */
+    @Test
+    void aSchema1FileIsReadWithDefaults() throws IOException {
+        Run v1 = codec.read(v1RunJson(), "v1/run.json");
+        assertThat(v1.schemaVersion()).isEqualTo(1);
+        assertThat(v1.reference()).isEmpty();
+        assertThat(v1.plan().rounds()).isEqualTo(3);
+        assertThat(v1.plan().shuffleSeed()).isZero();
+        assertThat(v1.plan().warmupCap()).isEqualTo(v1.plan().warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(v1.contestants()).extracting(Contestant::restarts).containsOnly(0);
+        Trial t = v1.trials().get(4);
+        assertThat(t.round()).isEqualTo(t.trial()).isEqualTo(2);
+        assertThat(t.started()).isNull();
+        assertThat(t.warmupSeconds()).isEqualTo(10.0);
+        assertThat(t.unsent()).isZero();
+        assertThat(t.errorLatencyMicros()).isNull();
+        assertThat(t.invalid()).isEmpty();
+        assertThat(t.valid()).isTrue();
+        assertThat(t.latencyMicros().count()).isEqualTo(t.requests());
+        assertThat(t.latencyMicros().censored()).isZero();
+        assertThat(t.server().databaseCpuCores()).isNull();
+        assertThat(t.server().source()).isEqualTo("proc");
+        assertThat(t.generator().hiccupMaxMicros()).isNull();
+        assertThat(t.generator().sendLagP99Micros()).isNull();
+        assertThat(t.generator().stealFraction()).isNull();
+        assertThat(t.generator().connectionLimited()).isFalse();
+        Trial open = v1.trials().stream().filter(x -> x.serviceTimeMicros() != null).findFirst().orElseThrow();
+        assertThat(open.serviceTimeMicros().count()).isEqualTo(open.requests());
+    }
+
+    /** Schema 2 stays strict: a field that schema 1 lacked is required once the file says 2. */
+    @Test
+    void aSchema2FileMissingASchema2FieldIsRejected() throws IOException {
+        String broken = fixtureRunJson().replaceFirst("\"round\" : ", "\"roundx\" : ");
+        assertThatThrownBy(() -> codec.read(broken, "x/run.json"))
+                .hasMessage("x/run.json: missing field 'round' at trials[0].round");
+    }
+
+    @Test
+    void censoredCannotExceedCount() {
+        assertThatThrownBy(() -> new Percentiles(1, 1, 1, 1, 1, 1, 1, 1, 0, 3, 4))
+                .hasMessage("censored must be within 0..count, was censored 4, count 3");
+    }
+
+    @Test
+    void percentilesOfAHistogramCountItsValuesAndTheCensoredOnes() {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(2);
+        for (int i = 1; i <= 100; i++) {
+            h.recordValue(i * 10L);
+        }
+        h.recordValueWithCount(2_000_000, 5); // five timeouts at a 2 s censored value
+        Percentiles p = Percentiles.of(h, 5);
+        assertThat(p.count()).isEqualTo(105);
+        assertThat(p.censored()).isEqualTo(5);
+        assertThat(Percentiles.of(h).censored()).isZero();
+        assertThat(p.censoredFraction()).isCloseTo(5 / 105.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void crashedDescribesItself() {
+        assertThat(new ContestantStatus.Crashed("killed by SIGKILL").describe()).isEqualTo("crashed: killed by SIGKILL");
+        assertThat(contestant("x", new ContestantStatus.Crashed("exit 1")).measured()).isTrue();
+    }
+
     @Test
     void newerSchemaIsRejectedWithTheWayOut() {
-        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 2, \"whatever\": true}", "x/run.json"))
+        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 3, \"whatever\": true}", "x/run.json"))
                 .isInstanceOf(ResultsFormatException.class)
-                .hasMessage("x/run.json has schemaVersion 2 but this Stackbench reads up to 1;"
+                .hasMessage("x/run.json has schemaVersion 3 but this Stackbench reads up to 2;"
                         + " use a newer Stackbench to read it")
                 .extracting(e -> ((ResultsFormatException) e).kind())
                 .isEqualTo(ResultsFormatException.Kind.NEWER_SCHEMA);
@@ -114,23 +191,30 @@ class RunCodecTest {
     }
 
     static Run sample(List<Contestant> contestants) {
-        Percentiles lat = new Percentiles(900, 1200, 1500, 2500, 4000, 9000, 12000, 1000.5, 300.25);
-        Trial closed = new Trial("a", "json", new LoadLevel.Closed(100), 1, 10.0, 12345, 1234.5, lat, null,
-                new Errors(1, 2, 3, 4, Map.of(503, 1L, 500, 3L)), new ServerUsage(0.97, 80_000_000, 90_000_000),
-                new GeneratorHealth(0.4, null, 1234.5, 0, 0, false, null), "trials/a/json/c100-t1.hlog");
-        Trial open = new Trial("a", "json", new LoadLevel.Open(2500.5), 1, 10.0, 25005, 2500.5, lat, lat,
-                Errors.NONE, new ServerUsage(0.5, 80_000_000, 90_000_000),
-                new GeneratorHealth(0.2, 2500.5, 2500.5, 3, 1500, true, "generator CPU 97% > 90%"),
-                "trials/a/json/r2500.5-t1.hlog");
+        Percentiles lat = new Percentiles(900, 1200, 1500, 2500, 4000, 9000, 12000, 1000.5, 300.25, 12345, 4);
+        Percentiles errLat = new Percentiles(90, 120, 150, 250, 400, 900, 1200, 100.5, 30.25, 4, 0);
+        Trial closed = new Trial("a", "json", new LoadLevel.Closed(100), 1, 1, Instant.parse("2025-03-01T10:00:05Z"),
+                10.0, 4.5, 12345, 1234.5, 0, lat, errLat, null,
+                new Errors(1, 2, 3, 4, Map.of(503, 1L, 500, 3L)),
+                new ServerUsage(0.97, 0.2, 80_000_000, 90_000_000, ServerUsage.CGROUP),
+                new GeneratorHealth(0.4, null, 1234.5, 0, 0, 350L, null, 0.01, false, false, null),
+                List.of("error rate 31.0% > 5%"), "trials/a/json/c100-t1.hlog");
+        Trial open = new Trial("a", "json", new LoadLevel.Open(2500.5), 1, 1, Instant.parse("2025-03-01T10:00:25Z"),
+                10.0, 3.0, 25005, 2500.5, 17, lat, null, lat, Errors.NONE,
+                new ServerUsage(0.5, null, 80_000_000, 90_000_000, ServerUsage.PROC),
+                new GeneratorHealth(0.2, 2500.5, 2500.5, 3, 1500, 400L, 900L, null, true, true, "generator CPU 97% > 90%"),
+                List.of(), "trials/a/json/r2500.5-t1.hlog");
         Plan plan = new Plan(List.of("a"), List.of("json"), List.of(new LoadLevel.Closed(100), new LoadLevel.Open(2500.5)),
-                1, Duration.ofSeconds(10), Duration.ofSeconds(30), new CpuSets("0", "1", "1"));
+                1, 1, 42L, Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofSeconds(30), new CpuSets("0", "1", "1"));
         Environment env = new Environment("cpu", 2, "Debian", "6.1", "17", null, "3.11", "0", "1", "1", "host");
-        return new Run(1, "quick", Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:05:00Z"),
-                RunStatus.INTERRUPTED, plan, env, contestants, List.of(closed, open));
+        List<ReferenceMeasurement> reference = List.of(
+                new ReferenceMeasurement(1, Instant.parse("2025-03-01T10:00:45Z"), 20_000.5, 1_200));
+        return new Run(2, "quick", Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:05:00Z"),
+                RunStatus.INTERRUPTED, plan, env, contestants, List.of(closed, open), reference);
     }
 
     static Contestant contestant(String id, ContestantStatus status) {
         return new Contestant(id, id.toUpperCase(Locale.ROOT), "python", "F", "1", "CPython", "3.11", "realistic",
-                "abc", 1, status, 100L, 1_000L);
+                "abc", 1, status, status instanceof ContestantStatus.Crashed ? 1 : 0, 100L, 1_000L);
     }
 }
