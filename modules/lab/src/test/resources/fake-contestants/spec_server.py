@@ -2,11 +2,20 @@
 computed from the id), on 127.0.0.1:$PORT. Options:
   --wrong-body  answers /json with {"message":"Hello"} (verify must fail it)
   --escapee     forks a child that leaves the process group and ignores SIGTERM (stop must still kill it)
+  --fail-after N   answers every request after the first N with 500 (a server going bad mid-run)
+  --die-after N    kills itself with SIGKILL on request N+1 (a crash mid-run)
 """
 import json, os, re, signal, sys, time
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 WRONG = "--wrong-body" in sys.argv
+
+def count_option(name):
+    return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else None
+
+FAIL_AFTER = count_option("--fail-after")
+DIE_AFTER = count_option("--die-after")
+served = 0
 
 def primes(n):
     count = 0
@@ -29,6 +38,8 @@ def int_param(query, name, lo, hi):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # headers and body are two writes: without TCP_NODELAY the body waits for a delayed ACK (40 ms)
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
@@ -42,6 +53,12 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self):
+        global served
+        served += 1
+        if DIE_AFTER is not None and served > DIE_AFTER:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if FAIL_AFTER is not None and served > FAIL_AFTER:
+            return self.reply(500, {"error": "failing on purpose"})
         path, _, query = self.path.partition("?")
         if path == "/json":
             return self.reply(200, {"message": "Hello" if WRONG else "Hello, World!"})
@@ -74,4 +91,7 @@ if "--escapee" in sys.argv and os.fork() == 0:
 
 print("serving on port %s as pid %d with %s workers, %s cpus, %s" % (os.environ["PORT"], os.getpid(), os.environ.get("WORKERS"),
       os.environ.get("CPUS"), os.environ.get("GREETING")), flush=True)
-HTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+# a thread per connection: a verifier's idle keep-alive connection must not block the load's
+server = ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler)
+server.daemon_threads = True
+server.serve_forever()

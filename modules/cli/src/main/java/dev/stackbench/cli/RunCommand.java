@@ -73,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--results", paramLabel = "DIR", description = "Where results/<timestamp>-<suite>/ goes (default: the project's results/).")
     Path resultsRoot;
 
+    @Option(names = "--trials", paramLabel = "N", description = "Trials per cell, one per round (default: the suite's; at least 3 for verdicts).")
+    Integer trials;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the rounds' shuffled orders (default: a random one; run.json records it).")
+    Long seed;
+
     @Option(names = "--no-setup", description = "Do not install missing contestants; report them as not installed.")
     boolean noSetup;
 
@@ -109,16 +115,18 @@ final class RunCommand implements Callable<Integer> {
         Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
         ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
         out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
-                + suite.levels().stream().map(l -> l.describe()).toList() + ", " + suite.trials() + " trial(s) of "
-                + DurationConverter.format(suite.duration()) + " after " + DurationConverter.format(suite.warmup()) + " warm-up;"
+                + suite.levels().stream().map(l -> l.describe()).toList() + ", " + suite.trials() + " interleaved round(s) of "
+                + DurationConverter.format(suite.duration()) + " trials after a " + DurationConverter.format(suite.warmup()) + " warm-up ("
+                + DurationConverter.format(suite.rewarm()) + " in later rounds);"
                 + " generator on CPUs " + generator + ", contestants on " + server + ", PostgreSQL on " + database);
         out.println("results: " + results.path());
         out.flush();
 
         RunProgress progress = new RunProgress(out, System.console() != null, 0);
-        SuiteRunner runner = new SuiteRunner(suite, results, progress, generator.size(), new EnvironmentProbe().probe(suite.cpus()));
+        long shuffleSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        SuiteRunner runner = new SuiteRunner(suite, results, progress, generator.size(), new EnvironmentProbe().probe(suite.cpus()), shuffleSeed);
         List<ContestantInfo> ready = new Preparation(Installation.fromEnvironment(), !noSetup, results.logs(), progress).installed(entries, runner);
-        progress.plan(ready.size() * suite.trialsPerContestant());
+        progress.plan(runner.plannedTrials(ready.size()));
         if (ready.isEmpty()) {
             runner.write(dev.stackbench.results.RunStatus.FAILED);
             throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
@@ -126,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         Interruption interruption = Interruption.install();
         LabSession.Request lab = new LabSession.Request(server, database, external, results.logs(), Duration.ofSeconds(readyTimeoutSeconds));
         try (LabSession session = LabSession.open(lab, ready.stream().map(ContestantInfo::manifest).toList(), progress::step)) {
-            runner.run(ready, session.launcher());
+            runner.run(ready, session.launcher(), session.database());
         } catch (InterruptedException e) {
             out.println();
             out.println("interrupted: the partial results are in " + results.path() + " (stackbench report " + results.path() + ")");
@@ -156,7 +164,10 @@ final class RunCommand implements Callable<Integer> {
             for (String w : workloads) {
                 chosen.add(WorkloadParams.parse(w));
             }
-            return suite.withWorkloads(chosen);
+            if (trials != null && trials < 1) {
+                throw new UserException(ExitCode.USAGE, "--trials (" + trials + ") must be >= 1; 3 or more give intervals");
+            }
+            return trials == null ? suite.withWorkloads(chosen) : suite.withWorkloads(chosen).withTrials(trials);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }

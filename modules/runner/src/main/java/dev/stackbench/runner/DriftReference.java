@@ -70,12 +70,18 @@ public final class DriftReference implements AutoCloseable {
      *
      * @param round the round it follows (0: before the first)
      */
-    public ReferenceMeasurement measure(int round) {
+    public ReferenceMeasurement measure(int round) throws InterruptedException {
         LoadSpec spec = LoadSpec.builder(URI.create(server.baseUri() + "/")).connections(CONNECTIONS)
                 .threads(Math.min(generatorThreads, CONNECTIONS)).warmup(WARMUP).duration(DURATION)
                 .timeout(Duration.ofSeconds(2)).model(new LoadModel.Closed()).build();
         Instant started = Instant.now().plus(WARMUP);
-        LoadResult r = new LoadGenerator(spec).run(ProgressListener.NONE);
+        LoadResult r;
+        try {
+            r = new LoadGenerator(spec).run(ProgressListener.NONE);
+        } catch (java.net.UnknownHostException e) {
+            // the reference listens on the literal 127.0.0.1: nothing to resolve
+            throw new IllegalStateException(e);
+        }
         return new ReferenceMeasurement(round, started, r.throughput(), r.latencyHistogram().getValueAtPercentile(99));
     }
 

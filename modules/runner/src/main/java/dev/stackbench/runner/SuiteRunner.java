@@ -66,7 +66,7 @@ public final class SuiteRunner {
     private final Map<String, Contestant> contestants = new LinkedHashMap<>();
     private final Map<String, ContestantInfo> infos = new LinkedHashMap<>();
     private final Map<String, RunningContestant> up = new LinkedHashMap<>();
-    private final Map<String, Integer> restarts = new LinkedHashMap<>();
+    private final Map<String, Integer> crashes = new LinkedHashMap<>();
     private final Set<String> warmed = new HashSet<>();
     private final List<Trial> trials = new ArrayList<>();
     private final List<ReferenceMeasurement> reference = new ArrayList<>();
@@ -90,7 +90,7 @@ public final class SuiteRunner {
 
     /** Records a contestant that will not be measured (not installed, invalid manifest). */
     public void skipped(ContestantInfo info, String id, ContestantStatus status) {
-        contestants.put(id, info == null ? new Contestant(id, id, null, null, null, null, null, null, null, 1, status, null, null, 0)
+        contestants.put(id, info == null ? new Contestant(id, id, null, null, null, null, null, null, null, 1, status, 0, null, null)
                 : record(info, 1, status, null, null));
     }
 
@@ -191,7 +191,7 @@ public final class SuiteRunner {
         }
     }
 
-    private void measureReference(DriftReference drift, int afterRound) {
+    private void measureReference(DriftReference drift, int afterRound) throws InterruptedException {
         if (drift == null || !drift.alive()) {
             return;
         }
@@ -271,12 +271,13 @@ public final class SuiteRunner {
         String tail = server.process().logTail(5).strip();
         server.close();
         up.remove(id);
-        int restarted = restarts.merge(id, 1, Integer::sum);
+        int crashed = crashes.merge(id, 1, Integer::sum);
+        int restarts = Math.min(crashed, MAX_RESTARTS);
         ContestantInfo info = infos.get(id);
         Contestant before = contestants.get(id);
         String detail = reason.substring("contestant crashed: ".length()) + (tail.isEmpty() ? "" : "; last lines of its stderr: " + tail.replace('\n', ' '));
-        contestants.put(id, record(info, before.workers(), new ContestantStatus.Crashed(detail), before.startupMillis(), before.idleRssBytes(), restarted));
-        if (restarted > MAX_RESTARTS) {
+        contestants.put(id, record(info, before.workers(), new ContestantStatus.Crashed(detail), before.startupMillis(), before.idleRssBytes(), restarts));
+        if (crashed > MAX_RESTARTS) {
             listener.step("  " + id + " crashed again (" + detail + "): its remaining trials are not run");
             return reason;
         }
@@ -335,7 +336,7 @@ public final class SuiteRunner {
     /** Writes run.json as it stands, with the given status. */
     public Run write(RunStatus status) {
         Plan plan = new Plan(List.copyOf(contestants.keySet()), suite.workloads().stream().map(Workload::label).toList(),
-                suite.levels(), suite.trials(), suite.warmup(), suite.duration(), suite.cpus(), rounds, seed, suite.warmup());
+                suite.levels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus());
         Run run = new Run(Run.SCHEMA_VERSION, suite.name(), started, Instant.now(), status, plan, environment,
                 List.copyOf(contestants.values()), trials, reference);
         results.writeRun(run);
@@ -349,7 +350,7 @@ public final class SuiteRunner {
     private static Contestant record(ContestantInfo info, int workers, ContestantStatus status, Long startupMillis, Long idleRss, int restarts) {
         Manifest m = info.manifest();
         return new Contestant(m.id(), m.name(), m.language(), m.framework().name(), info.frameworkVersion(), m.runtime().name(),
-                info.runtimeVersion(), m.variant().label(), EnvironmentProbe.codeCommit(m.dir()), workers, status, startupMillis, idleRss, restarts);
+                info.runtimeVersion(), m.variant().label(), EnvironmentProbe.codeCommit(m.dir()), workers, status, restarts, startupMillis, idleRss);
     }
 
     private static String firstLine(String text) {

@@ -82,7 +82,7 @@ public final class Setup {
             progress.accept("apt-get update failed (" + update.failure() + "); trying the install anyway; see " + log);
         }
         progress.accept(command);
-        List<String> argv = new ArrayList<>(List.of("apt-get", "install", "-y", "--no-install-recommends"));
+        List<String> argv = new ArrayList<>(List.of("apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends"));
         argv.addAll(missing);
         CommandResult install = apt.run(argv, Path.of("/"), APT_LIMIT, log);
         if (!install.ok()) {

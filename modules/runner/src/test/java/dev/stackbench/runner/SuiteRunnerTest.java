@@ -1,0 +1,199 @@
+package dev.stackbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stackbench.lab.contestant.ContestantInfo;
+import dev.stackbench.lab.contestant.ContestantLauncher;
+import dev.stackbench.lab.contestant.Installation;
+import dev.stackbench.lab.contestant.LaunchSettings;
+import dev.stackbench.lab.db.DatabaseServer;
+import dev.stackbench.lab.db.EmbeddedPostgres;
+import dev.stackbench.lab.manifest.Catalog;
+import dev.stackbench.lab.manifest.Workload;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.results.ContestantStatus;
+import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.LoadLevel;
+import dev.stackbench.results.ResultsDirectory;
+import dev.stackbench.results.ResultsWriter;
+import dev.stackbench.results.Run;
+import dev.stackbench.results.RunStatus;
+import dev.stackbench.results.Trial;
+import dev.stackbench.runner.suite.Suite;
+import dev.stackbench.runner.suite.WorkloadParams;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner over the stand-in contestants of src/test/resources/contestants (one process each, no database). */
+class SuiteRunnerTest {
+    private static final Path CONTESTANTS = Path.of("src/test/resources/contestants").toAbsolutePath();
+    private static final CpuSet SERVER = CpuSet.parse("1").within(CpuSet.online()) ? CpuSet.parse("1") : CpuSet.parse("0");
+
+    @TempDir
+    Path dir;
+
+    /** json only, one connection (the stand-in serves one connection at a time), three short rounds. */
+    private static Suite suite(int rounds) {
+        return new Suite("test", List.of(), List.of(Workload.JSON), List.of(new LoadLevel.Closed(1)), 4, Optional.empty(), rounds,
+                Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(600), Duration.ZERO, Duration.ofSeconds(2),
+                new CpuSets("0", SERVER.toString(), SERVER.toString()), WorkloadParams.DEFAULT);
+    }
+
+    private Run run(Suite suite, RunListener listener, String... ids) throws InterruptedException {
+        return run(suite, listener, Optional.empty(), ids);
+    }
+
+    private Run run(Suite suite, RunListener listener, Optional<DatabaseServer> db, String... ids) throws InterruptedException {
+        ResultsWriter results = ResultsWriter.create(dir, Instant.now(), suite.name());
+        SuiteRunner runner = new SuiteRunner(suite, results, listener, 1, new EnvironmentProbe().probe(suite.cpus()), 42);
+        List<ContestantInfo> infos = Catalog.load(CONTESTANTS).select(List.of(ids)).stream()
+                .map(e -> Installation.fromEnvironment().inspect(((Catalog.Valid) e).manifest())).toList();
+        ContestantLauncher launcher = new ContestantLauncher(new LaunchSettings(SERVER, Optional.empty(), 10, results.logs(),
+                Duration.ofSeconds(20), Duration.ofSeconds(2)));
+        return runner.run(infos, launcher, db);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void contestantsAreInterleavedInRoundsAndAFailingOneIsReportedNotMeasured() throws Exception {
+        Run run = run(suite(3), RunListener.SILENT, "steady-a", "steady-b", "wrong-body");
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        assertThat(run.contestant("wrong-body").orElseThrow().status()).isInstanceOf(ContestantStatus.FailedVerification.class);
+        assertThat(run.trials()).extracting(Trial::contestant).doesNotContain("wrong-body");
+        assertThat(run.trials()).hasSize(6).allMatch(Trial::valid);
+        for (int round = 1; round <= 3; round++) {
+            int r = round;
+            assertThat(run.trials().stream().filter(t -> t.round() == r).map(Trial::contestant)).containsExactlyInAnyOrder("steady-a", "steady-b");
+        }
+        // the rounds are in order: round 1's pair, then round 2's, then round 3's
+        assertThat(run.trials()).extracting(Trial::round).containsExactly(1, 1, 2, 2, 3, 3);
+        // the first trial of a cell warms up longer than the later ones (the contestant stayed up)
+        assertThat(run.trials().get(0).warmupSeconds()).isEqualTo(0.3);
+        assertThat(run.trials().get(5).warmupSeconds()).isEqualTo(0.1);
+        assertThat(run.plan().shuffleSeed()).isEqualTo(42);
+        assertThat(run.plan().rounds()).isEqualTo(3);
+        // the drift reference before round 1 and after each round
+        assertThat(run.reference()).extracting(r -> r.round()).containsExactly(0, 1, 2, 3);
+        assertThat(run.reference()).allMatch(r -> r.throughputPerSecond() > 0);
+        // what the reports read back is what was run
+        assertThat(ResultsDirectory.open(dir.resolve(dir.toFile().list()[0])).run().trials()).hasSize(6);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aContestantThatCrashesMidTrialMakesTheTrialInvalidIsRestartedOnceAndTheRunGoesOn() throws Exception {
+        Run run = run(suite(3), RunListener.SILENT, "steady-a", "dies-midway");
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        List<Trial> dies = run.trials().stream().filter(t -> t.contestant().equals("dies-midway")).toList();
+        // it dies on its 401st request: in its first trial, again after the restart, then it is not run any more
+        assertThat(dies).hasSize(2).allSatisfy(t -> assertThat(t.invalid()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .matches("contestant crashed: (killed by SIGKILL.*|exit code 137)"));
+        ContestantStatus status = run.contestant("dies-midway").orElseThrow().status();
+        assertThat(status).isInstanceOf(ContestantStatus.Crashed.class);
+        assertThat(status.describe()).matches("crashed: (killed by SIGKILL|exit code 137).*");
+        assertThat(run.contestant("dies-midway").orElseThrow().restarts()).isEqualTo(1);
+        // the other contestant is not affected
+        assertThat(run.trials().stream().filter(t -> t.contestant().equals("steady-a"))).hasSize(3).allMatch(Trial::valid);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aContestantThatStartsAnswering500sHalfwayHasItsErrorsCounted() throws Exception {
+        Run run = run(suite(2), RunListener.SILENT, "fails-midway");
+
+        List<Trial> trials = run.trials();
+        assertThat(trials).hasSize(2);
+        // verification and the first warm-up used the 400 good answers; everything measured failed
+        assertThat(trials).allSatisfy(t -> {
+            assertThat(t.errors().status()).containsKey(500);
+            assertThat(t.throughputPerSecond()).isZero();
+        });
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void postgresExitingMidTrialIsBlamedOnTheDatabaseAndTheOtherWorkloadsGoOn() throws Exception {
+        Suite suite = new Suite("test", List.of(), List.of(Workload.USER, Workload.JSON), List.of(new LoadLevel.Closed(1)), 4, Optional.empty(), 2,
+                Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(1500), Duration.ZERO, Duration.ofSeconds(2),
+                new CpuSets("0", SERVER.toString(), SERVER.toString()), WorkloadParams.DEFAULT);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(Optional.of(SERVER), dir.resolve("pg-logs"))) {
+            RunListener killPostgresInTheFirstTrial = new RunListener() {
+                @Override
+                public void step(String message) {
+                }
+
+                @Override
+                public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+                    if (workload.equals("user") && trial == 1) {
+                        new Thread(() -> {
+                            try {
+                                Thread.sleep(800);
+                                new ProcessBuilder("kill", "-9", Long.toString(pg.pid())).start().waitFor();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }).start();
+                    }
+                }
+
+                @Override
+                public void trialFinished(Trial trial, boolean counted) {
+                }
+            };
+            Run run = run(suite, killPostgresInTheFirstTrial, Optional.of(pg), "steady-a");
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+            List<Trial> user = run.trials().stream().filter(t -> t.workload().equals("user")).toList();
+            assertThat(user).singleElement().satisfies(t -> assertThat(t.invalid()).containsExactly("database exited during the trial"));
+            assertThat(run.trials().stream().filter(t -> t.workload().equals("json"))).hasSize(2).allMatch(Trial::valid);
+            assertThat(run.contestant("steady-a").orElseThrow().status()).isEqualTo(new ContestantStatus.Measured());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void anInterruptedRunKeepsItsPartialResults() throws Exception {
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        RunListener interruptAfterFirstTrial = new RunListener() {
+            @Override
+            public void step(String message) {
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+                runner.get().interrupt();
+            }
+        };
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                run(suite(3), interruptAfterFirstTrial, "steady-a", "steady-b");
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        runner.set(t);
+        t.start();
+        t.join();
+
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        Run partial = ResultsDirectory.open(dir.resolve(dir.toFile().list()[0])).run();
+        assertThat(partial.status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(partial.trials()).hasSize(1);
+        assertThat(partial.contestants()).extracting(c -> c.id()).containsExactly("steady-a", "steady-b");
+    }
+}
