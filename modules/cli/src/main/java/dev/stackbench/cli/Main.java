@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SetupCommand.class,
                 ContestantsCommand.class,
                 VerifyCommand.class,
+                ServeCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
                 CommandLine.HelpCommand.class

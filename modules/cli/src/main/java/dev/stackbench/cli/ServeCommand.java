@@ -1,0 +1,115 @@
+package dev.stackbench.cli;
+
+import dev.stackbench.lab.InvalidInputException;
+import dev.stackbench.lab.contestant.InstallStatus;
+import dev.stackbench.lab.contestant.Installation;
+import dev.stackbench.lab.contestant.LabSession;
+import dev.stackbench.lab.db.Database;
+import dev.stackbench.lab.manifest.Catalog;
+import dev.stackbench.lab.manifest.Manifest;
+import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.runner.Serve;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stackbench serve ID...}: contestants up, as a run starts them, for the user's own tools. */
+@Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Start contestants as a run does (pinned, a private PostgreSQL, verified), print their URLs,",
+                "and keep them running until Ctrl-C, so any load tool can be pointed at them."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ContestantsDirOption contestantsDir;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Contestants to serve.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
+            description = "CPU set the contestants run on (taskset -c form); its size is their CPU budget.")
+    String serverCpus;
+
+    @Option(names = "--db-cpus", paramLabel = "CPUS", description = "CPU set of the private PostgreSQL (default: the server CPU set).")
+    String dbCpus;
+
+    @Option(names = "--db-url", paramLabel = "URL", description = "Use this PostgreSQL (holding the users table of docs/api.md) instead of a private one.")
+    String dbUrl;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
+            description = "How long a contestant may take to become ready.")
+    int readyTimeoutSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
+        CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
+        if (readyTimeoutSeconds < 1) {
+            throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
+        }
+        List<Manifest> manifests = new ArrayList<>();
+        Installation installation = Installation.fromEnvironment();
+        for (Catalog.Entry e : contestantsDir.load().select(ids)) {
+            if (e instanceof Catalog.Invalid invalid) {
+                throw new UserException(ExitCode.CHECK_FAILED, "contestant '" + invalid.id() + "' has an invalid manifest: " + invalid.error().getMessage());
+            }
+            Manifest m = ((Catalog.Valid) e).manifest();
+            if (installation.status(m) instanceof InstallStatus.NotInstalled n) {
+                throw new UserException(ExitCode.CHECK_FAILED, "contestant '" + m.id() + "' is not installed (" + n.reason() + "); run: stackbench setup " + m.id());
+            }
+            manifests.add(m);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path logs = Files.createTempDirectory("stackbench-serve-");
+        LabSession.Request request = new LabSession.Request(cpus, databaseCpus, Optional.ofNullable(dbUrl).map(Database::parseUrl), logs,
+                Duration.ofSeconds(readyTimeoutSeconds));
+        Interruption interruption = Interruption.install();
+        try (LabSession lab = LabSession.open(request, manifests, line -> say(out, line));
+             Serve serve = Serve.start(lab.launcher(), manifests, line -> say(out, line))) {
+            serve.failures().forEach(f -> say(out, "not served: " + f));
+            if (serve.served().isEmpty()) {
+                throw new UserException(ExitCode.CHECK_FAILED, "no contestant could be served; logs: " + logs);
+            }
+            out.println();
+            for (Serve.Served s : serve.served()) {
+                out.printf("%-14s %s  (%d worker(s), ready in %d ms)%n", s.id(), s.url(), s.workers(), s.startupMillis());
+            }
+            lab.database().ifPresent(db -> out.println("database: " + db.database()));
+            out.println("logs: " + logs);
+            out.println("serving; press Ctrl-C to stop them all.");
+            out.flush();
+            while (true) {
+                Thread.sleep(500);
+                Optional<String> exited = serve.exited();
+                if (exited.isPresent()) {
+                    throw new UserException(ExitCode.CHECK_FAILED, "contestant " + exited.get() + "; stopping the others. Logs: " + logs);
+                }
+            }
+        } catch (InterruptedException e) {
+            out.println();
+            out.println("stopped.");
+            out.flush();
+            return ExitCode.INTERRUPTED.code();
+        } finally {
+            interruption.remove();
+        }
+    }
+
+    private static void say(PrintWriter out, String line) {
+        out.println(line);
+        out.flush();
+    }
+}
