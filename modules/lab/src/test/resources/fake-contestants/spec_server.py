@@ -7,6 +7,7 @@ computed from the id), on 127.0.0.1:$PORT. Options:
                 /hold?mb=N         keeps N MiB of touched memory
                 /hold-forked?mb=N  the same, then forks a child that shares those pages and sleeps
                 /daemon            double-forks a child that leaves the session and sleeps; answers its pid
+                /exit?code=N       writes "burner: exiting with N" to stderr and exits with code N
 """
 import json, os, re, signal, subprocess, sys, time
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -88,6 +89,10 @@ class Handler(BaseHTTPRequestHandler):
                 time.sleep(600)
                 os._exit(0)
             return self.reply(200, {"heldMb": mb})
+        if path == "/exit":
+            code = int_param(query, "code", 0, 255)
+            print("burner: exiting with %d" % code, file=sys.stderr, flush=True)
+            os._exit(code)
         if path == "/daemon":
             r, w = os.pipe()
             if os.fork() == 0:
