@@ -202,6 +202,9 @@ public final class Cgroups {
             try {
                 Map<String, Path> dirs = new LinkedHashMap<>();
                 for (Map.Entry<String, Path> p : parents.entrySet()) {
+                    if (p.getKey().equals("cpuset") && cpus.isEmpty()) {
+                        continue; // a new v1 cpuset without CPUs takes no task
+                    }
                     Path dir = p.getValue().resolve(leaf);
                     Files.createDirectory(dir);
                     made.add(dir);
