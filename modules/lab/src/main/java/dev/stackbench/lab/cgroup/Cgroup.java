@@ -128,6 +128,15 @@ public final class Cgroup {
         throw new IOException("no " + key + " in " + file);
     }
 
+    /**
+     * @return the number of processes in the group now (from one {@code cgroup.procs}: cpuacct's in v1)
+     * @throws IOException when the group is gone
+     */
+    public int processCount() throws IOException {
+        Path dir = version == Version.V1 ? dirs.get("cpuacct") : dirs.get("");
+        return (int) Files.readAllLines(dir.resolve("cgroup.procs")).stream().filter(l -> !l.isBlank()).count();
+    }
+
     /** @return the pids of the processes in the group now (empty once removed) */
     public List<Long> pids() {
         List<Long> out = new ArrayList<>();

@@ -25,7 +25,7 @@ public final class CgroupMonitor implements ServerMonitor {
 
     private static Sampler.Reading read(Cgroup cgroup) {
         try {
-            return new Sampler.Reading(cgroup.cpuNanos(), cgroup.memoryBytes(), cgroup.pids().size());
+            return new Sampler.Reading(cgroup.cpuNanos(), cgroup.memoryBytes(), cgroup.processCount());
         } catch (IOException | NumberFormatException e) {
             return null; // removed: the server was stopped
         }
