@@ -194,6 +194,11 @@ public final class EmbeddedPostgres implements DatabaseServer {
     private void load() {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             UsersTable.create(c);
+            try (Statement s = c.createStatement()) {
+                // commits are asynchronous (synchronous_commit=off): without a checkpoint, a
+                // postmaster killed now would lose the rows, and restart() could not bring them back
+                s.execute("CHECKPOINT");
+            }
         } catch (SQLException e) {
             throw new EnvironmentException("cannot load the users table into PostgreSQL: " + e.getMessage(), e);
         }
