@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,15 +45,17 @@ public final class Cgroup {
     Cgroup(Version version, String name, Map<String, Path> dirs, boolean pinsCpus) {
         this.version = version;
         this.name = name;
-        this.dirs = Map.copyOf(dirs);
+        this.dirs = Collections.unmodifiableMap(new LinkedHashMap<>(dirs));
         this.pinsCpus = pinsCpus;
     }
 
     void pin(CpuSet cpus, Path cpusetParent) throws IOException {
         Path dir = cpusetDir();
-        // a new v1 cpuset is empty and takes no task until both are set
-        String mems = Files.readString(cpusetParent.resolve("cpuset.effective_mems")).strip();
-        Files.writeString(dir.resolve("cpuset.mems"), mems.isEmpty() ? "0" : mems);
+        if (version == Version.V1) {
+            // a new v1 cpuset is empty and takes no task until both are set (v2 inherits its parent's mems)
+            String mems = Files.readString(cpusetParent.resolve("cpuset.effective_mems")).strip();
+            Files.writeString(dir.resolve("cpuset.mems"), mems.isEmpty() ? "0" : mems);
+        }
         Files.writeString(dir.resolve("cpuset.cpus"), cpus.toString());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * <ul>
  * <li><b>cgroup v1</b>, preferred when its {@code cpuacct} and {@code memory} controllers are
  * mounted and our cgroups in them are writable (root); {@code cpuset} is used when mounted too.</li>
- * <li><b>cgroup v2</b> (the unified hierarchy at {@code /sys/fs/cgroup}), when our cgroup's
+ * <li><b>cgroup v2</b> (the unified hierarchy, usually at {@code /sys/fs/cgroup}), when our cgroup's
  * {@code cgroup.subtree_control} holds (or accepts) {@code memory}; {@code cpuset} when it holds
  * that too. CPU comes from {@code cpu.stat}, present in every v2 cgroup.</li>
  * <li>otherwise {@link #usable()} is false and {@link #reason()} says why (not root, no
@@ -48,7 +49,7 @@ public final class Cgroups {
 
     private Cgroups(Cgroup.Version version, Map<String, Path> parents, String reason) {
         this.version = version;
-        this.parents = Map.copyOf(parents);
+        this.parents = Collections.unmodifiableMap(new LinkedHashMap<>(parents));
         this.reason = reason;
     }
 
@@ -66,17 +67,23 @@ public final class Cgroups {
             return none("not root: cgroups need root; CPU and memory come from /proc");
         }
         try {
-            List<String> mounts = Files.readAllLines(MOUNTINFO);
-            List<String> self = Files.readAllLines(SELF);
-            Cgroups v1 = v1(mounts, self);
-            if (v1.usable()) {
-                return v1;
-            }
-            Cgroups v2 = v2(mounts, self);
-            return v2.usable() ? v2 : none(v1.reason + "; " + v2.reason);
+            return detect(Files.readAllLines(MOUNTINFO), Files.readAllLines(SELF));
         } catch (IOException e) {
             return none("cannot read " + MOUNTINFO + " or " + SELF + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * @param mounts the lines of {@code /proc/self/mountinfo}
+     * @param self   the lines of {@code /proc/self/cgroup}
+     */
+    static Cgroups detect(List<String> mounts, List<String> self) {
+        Cgroups v1 = v1(mounts, self);
+        if (v1.usable()) {
+            return v1;
+        }
+        Cgroups v2 = v2(mounts, self);
+        return v2.usable() ? v2 : none(v1.reason + "; " + v2.reason);
     }
 
     private static Cgroups v1(List<String> mounts, List<String> self) {
@@ -114,13 +121,14 @@ public final class Cgroups {
         Mount unified = null;
         for (String m : mounts) {
             Mount mount = Mount.parse(m);
-            if (mount != null && "cgroup2".equals(mount.type) && mount.point.equals(Path.of("/sys/fs/cgroup"))) {
+            // in a hybrid layout (/sys/fs/cgroup/unified) it holds no controller: the memory check says so
+            if (mount != null && "cgroup2".equals(mount.type) && unified == null) {
                 unified = mount;
             }
         }
         String own = self.stream().filter(l -> l.startsWith("0::")).map(l -> l.substring(3)).findFirst().orElse(null);
         if (unified == null || own == null) {
-            return none("no cgroup v2 hierarchy at /sys/fs/cgroup");
+            return none("no cgroup v2 hierarchy");
         }
         Path parent = unified.resolve(own);
         Path control = parent.resolve("cgroup.subtree_control");
