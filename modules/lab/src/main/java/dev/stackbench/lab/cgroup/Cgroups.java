@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where this machine lets Stackbench create cgroups, and the factory of them. Every cgroup is
@@ -40,6 +42,7 @@ import java.util.Optional;
 public final class Cgroups {
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
     private static final Path SELF = Path.of("/proc/self/cgroup");
+    private static final Pattern ORPHAN = Pattern.compile("stackbench-.*-(\\d+)-[0-9a-f]{8}");
 
     private final Cgroup.Version version;
     /** v1: controller name to the directory of our own cgroup in it; v2: "" to our cgroup's directory. */
@@ -202,6 +205,7 @@ public final class Cgroups {
             throw new IllegalStateException("cgroups are not usable: " + reason);
         }
         String safe = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        removeOrphans();
         while (true) {
             byte[] token = new byte[4];
             random.nextBytes(token);
@@ -228,6 +232,26 @@ public final class Cgroups {
             } catch (IOException | RuntimeException e) {
                 removeAll(made);
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Removes the empty cgroups left by a Stackbench whose JVM and watchdog were both killed
+     * (named {@code stackbench-*-<pid>-<hex>} with that pid gone); those of live runs are kept.
+     */
+    private void removeOrphans() {
+        for (Path parent : parents.values()) {
+            try (var dirs = Files.newDirectoryStream(parent, "stackbench-*")) {
+                for (Path dir : dirs) {
+                    Matcher m = ORPHAN.matcher(dir.getFileName().toString());
+                    if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+                            && (!Files.exists(dir.resolve("cgroup.procs")) || Files.readString(dir.resolve("cgroup.procs")).isBlank())) {
+                        Files.deleteIfExists(dir);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // best effort: an orphan costs a directory, nothing more
             }
         }
     }

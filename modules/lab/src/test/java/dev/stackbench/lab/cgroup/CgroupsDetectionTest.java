@@ -60,7 +60,12 @@ class CgroupsDetectionTest {
                         "41 31 0:38 / " + root + "/unified rw,relatime - cgroup2 cgroup2 rw"),
                 List.of("4:memory:/process_api/abc", "3:cpuset:/", "2:cpuacct:/", "1:cpu:/", "0::/"));
         assertThat(cgroups.reason()).isEqualTo("cgroup v1 (cpuacct, memory, cpuset)");
+        // left by a run whose JVM and watchdog were both killed, and one of a live run (ours)
+        Path orphan = Files.createDirectories(root.resolve("cpuacct/stackbench-django-999999999-0badf00d"));
+        Path live = Files.createDirectories(root.resolve("cpuacct/stackbench-django-" + ProcessHandle.current().pid() + "-0badf00d"));
         Cgroup g = cgroups.create("express", Optional.empty());
+        assertThat(orphan).doesNotExist();
+        assertThat(live).exists();
         assertThat(g.dirs()).containsExactlyInAnyOrder(root.resolve("cpuacct").resolve(g.name()),
                 root.resolve("memory/process_api/abc").resolve(g.name()));
         assertThat(g.pinsCpus()).as("no CPU set: no cpuset cgroup, which would take no task").isFalse();
