@@ -278,14 +278,19 @@ public final class EmbeddedPostgres implements DatabaseServer {
         }
         restarts++;
         server = spawn("postgresql.restart-" + restarts);
-        awaitReady(false);
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
-            String problem = UsersTable.problem(c);
-            if (problem != null) {
-                throw new EnvironmentException("PostgreSQL restarted in " + dir + " but its " + problem);
+        try {
+            awaitReady(false);
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+                String problem = UsersTable.problem(c);
+                if (problem != null) {
+                    throw new EnvironmentException("PostgreSQL restarted in " + dir + " but its " + problem);
+                }
+            } catch (SQLException e) {
+                throw new EnvironmentException("PostgreSQL restarted but cannot be read: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new EnvironmentException("PostgreSQL restarted but cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            server.stop(); // not usable: the database workloads stop, and nothing is left running
+            throw e;
         }
         return database;
     }
