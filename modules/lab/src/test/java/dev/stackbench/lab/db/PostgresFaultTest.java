@@ -14,6 +14,8 @@ import dev.stackbench.lab.contestant.TrialWatch;
 import dev.stackbench.lab.monitor.MonitorSource;
 import dev.stackbench.lab.monitor.ResourceSummary;
 import dev.stackbench.lab.proc.Exit;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,6 +74,36 @@ class PostgresFaultTest {
                 }
                 assertThat(logs.resolve("postgresql.stderr.log")).exists();
                 assertThat(logs.resolve("postgresql.restart-1.stderr.log")).exists();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(180)
+    void restartMovesToAFreePortWhenItsOldOneIsTakenAndSaysSo() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(Optional.of(FakeContestants.serverCpus()), logs)) {
+            Database before = pg.database();
+            new ProcessBuilder("kill", "-KILL", Long.toString(pg.pid())).start().waitFor();
+            pg.onExit().get(10, TimeUnit.SECONDS);
+            // the old backends may hold the port a moment longer: wait until it can be taken
+            ServerSocket squatter = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (squatter == null && System.nanoTime() < deadline) {
+                try {
+                    squatter = new ServerSocket(before.port(), 50, InetAddress.getByName("127.0.0.1"));
+                } catch (java.io.IOException e) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(squatter).isNotNull();
+            try (ServerSocket held = squatter) {
+                Database after = pg.restart();
+                assertThat(after.port()).isNotEqualTo(before.port());
+                assertThat(pg.database()).isEqualTo(after);
+                assertThat(after.password()).isEqualTo(before.password());
+                try (Connection conn = DriverManager.getConnection(after.jdbcUrl(), after.user(), after.password())) {
+                    assertThat(UsersTable.problem(conn)).isNull();
+                }
             }
         }
     }
