@@ -4,11 +4,19 @@ computed from the id), on 127.0.0.1:$PORT. Options:
   --escapee     forks a child that leaves the process group and ignores SIGTERM (stop must still kill it)
   --fail-after N   answers every request after the first N with 500 (a server going bad mid-run)
   --die-after N    kills itself with SIGKILL on request N+1 (a crash mid-run)
+  --burner      writes three lines to stderr at start, and also answers
+                /burn?ms=N         a child process burns N ms of CPU time and exits; answered once it has
+                /hold?mb=N         keeps N MiB of touched memory
+                /hold-forked?mb=N  the same, then forks a child that shares those pages and sleeps
+                /daemon            double-forks a child that leaves the session and sleeps; answers its pid
+                /exit?code=N       writes "burner: exiting with N" to stderr and exits with code N
 """
-import json, os, re, signal, sys, time
+import json, os, re, signal, subprocess, sys, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 WRONG = "--wrong-body" in sys.argv
+BURNER = "--burner" in sys.argv
+HELD = []
 
 def count_option(name):
     return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else None
@@ -81,6 +89,40 @@ class Handler(BaseHTTPRequestHandler):
             if n is None:
                 return self.reply(400, {"error": "n must be an integer in 1..1000000"})
             return self.reply(200, {"n": n, "primes": primes(n)})
+        if BURNER:
+            return self.burner(path, query)
+        return self.reply(404, {"error": "not found"})
+
+    def burner(self, path, query):
+        if path == "/burn":
+            ms = int_param(query, "ms", 1, 60000)
+            burn = "import time\nend = time.process_time() + %f\nwhile time.process_time() < end: pass" % (ms / 1000)
+            subprocess.run([sys.executable, "-c", burn], check=True)
+            return self.reply(200, {"burnedMs": ms})
+        if path in ("/hold", "/hold-forked"):
+            mb = int_param(query, "mb", 1, 4096)
+            HELD.append(b"\x01" * (mb << 20))
+            if path == "/hold-forked" and os.fork() == 0:
+                time.sleep(600)
+                os._exit(0)
+            return self.reply(200, {"heldMb": mb})
+        if path == "/exit":
+            code = int_param(query, "code", 0, 255)
+            print("burner: exiting with %d" % code, file=sys.stderr, flush=True)
+            os._exit(code)
+        if path == "/daemon":
+            r, w = os.pipe()
+            if os.fork() == 0:
+                os.setsid()
+                if os.fork() == 0:
+                    os.write(w, str(os.getpid()).encode())
+                    os.close(w)
+                    time.sleep(600)
+                os._exit(0)
+            os.close(w)
+            pid = int(os.read(r, 32))
+            os.close(r)
+            return self.reply(200, {"pid": pid})
         return self.reply(404, {"error": "not found"})
 
 if "--escapee" in sys.argv and os.fork() == 0:
@@ -88,6 +130,10 @@ if "--escapee" in sys.argv and os.fork() == 0:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     time.sleep(600)
     os._exit(0)
+
+if BURNER:
+    for i in (1, 2, 3):
+        print("burner: line %d" % i, file=sys.stderr, flush=True)
 
 print("serving on port %s as pid %d with %s workers, %s cpus, %s" % (os.environ["PORT"], os.getpid(), os.environ.get("WORKERS"),
       os.environ.get("CPUS"), os.environ.get("GREETING")), flush=True)

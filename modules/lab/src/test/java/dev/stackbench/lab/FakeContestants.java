@@ -2,6 +2,7 @@ package dev.stackbench.lab;
 
 import dev.stackbench.lab.contestant.LaunchSettings;
 import dev.stackbench.lab.manifest.Catalog;
+import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.proc.CpuSet;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,6 +31,18 @@ public final class FakeContestants {
     /** @return launch settings for tests: no database, a short ready deadline and stop grace */
     public static LaunchSettings settings(Path logs, Duration readyTimeout) {
         return new LaunchSettings(serverCpus(), Optional.empty(), 10, logs, readyTimeout, Duration.ofSeconds(2));
+    }
+
+    /**
+     * @return the {@code burner} test contestant (src/test/resources/fault-fakes): spec_server.py
+     *         with --burner, kept apart so that the command line's tests see the same four fakes
+     */
+    public static Manifest burner() {
+        try {
+            return Catalog.load(Path.of(FakeContestants.class.getResource("/fault-fakes").toURI())).manifest("burner");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return the catalog of the fake contestants */

@@ -2,6 +2,7 @@ package dev.stackbench.lab.contestant;
 
 import dev.stackbench.lab.EnvironmentException;
 import dev.stackbench.lab.StartException;
+import dev.stackbench.lab.cgroup.Cgroups;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.proc.FreePort;
 import dev.stackbench.lab.proc.ServerProcess;
@@ -18,8 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts contestants: on a free loopback port, pinned with {@code taskset} to the server CPU set,
- * in a session of their own, with PORT, WORKERS, CPUS, DB_* and the manifest's env; stdout and
+ * Starts contestants: on a free loopback port, pinned to the server CPU set, in a session of
+ * their own and, as root, in a cgroup of their own (pinned by its cpuset; without cgroups by
+ * {@code taskset}), with PORT, WORKERS, CPUS, DB_* and the manifest's env; stdout and
  * stderr to {@code <logsDir>/<id>.stdout.log} and {@code .stderr.log}. Readiness is probed ({@link ReadyProbe}: GET
  * the ready path until 200), never slept for; the probe gives up at once when the process exits.
  *
@@ -39,9 +41,25 @@ public final class ContestantLauncher {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final LaunchSettings settings;
+    private final Cgroups cgroups;
 
+    /** A launcher that puts each contestant in a cgroup of its own when this machine allows it ({@link Cgroups#detect()}). */
     public ContestantLauncher(LaunchSettings settings) {
+        this(settings, Cgroups.detect());
+    }
+
+    /**
+     * @param cgroups where contestants' cgroups are made; {@link Cgroups#none(String)} to run
+     *                them without (taskset pinning, the /proc monitor)
+     */
+    public ContestantLauncher(LaunchSettings settings, Cgroups cgroups) {
         this.settings = settings;
+        this.cgroups = cgroups;
+    }
+
+    /** @return where contestants' cgroups are made, or why they are not ({@link Cgroups#reason()}) */
+    public Cgroups cgroups() {
+        return cgroups;
     }
 
     /** @return the settings every contestant gets */
@@ -95,7 +113,7 @@ public final class ContestantLauncher {
         }
         ServerProcess process = ServerProcess.start(new ServerSpec(m.id(), argv, m.dir(), env,
                 Optional.of(settings.serverCpus()), settings.logsDir().resolve(m.id() + ".stdout.log"),
-                settings.logsDir().resolve(m.id() + ".stderr.log"), "TERM", settings.stopGrace(), Optional.empty()));
+                settings.logsDir().resolve(m.id() + ".stderr.log"), "TERM", settings.stopGrace(), Optional.empty()), cgroups);
         try {
             long startupMillis = awaitReady(m, process, port);
             return new RunningContestant(m, process, port, Integer.parseInt(lab.get("WORKERS")), startupMillis);

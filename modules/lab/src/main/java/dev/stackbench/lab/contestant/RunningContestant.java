@@ -1,11 +1,16 @@
 package dev.stackbench.lab.contestant;
 
 import dev.stackbench.lab.manifest.Manifest;
+import dev.stackbench.lab.monitor.ServerMonitor;
+import dev.stackbench.lab.proc.Exit;
 import dev.stackbench.lab.proc.ServerProcess;
 import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A contestant that answered 200 on its ready path. Closing it stops its whole process tree.
+ * A contestant that answered 200 on its ready path. Closing it stops its whole process tree and
+ * removes its cgroup.
  *
  * @param manifest      what was started
  * @param process       its process (tree root, session and group leader)
@@ -21,7 +26,25 @@ public record RunningContestant(Manifest manifest, ServerProcess process, int po
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Stops the whole process tree (workers included); idempotent. */
+    /**
+     * @return how it ended, once its root process has exited (exit code or signal, the last lines
+     *         of its stderr, {@link Exit#stoppedByLab()} false for a crash); empty while it runs
+     */
+    public Optional<Exit> exited() {
+        return process.exited();
+    }
+
+    /** @return completes the moment its root process exits, e.g. to abort a trial at once */
+    public CompletableFuture<Exit> onExit() {
+        return process.onExit();
+    }
+
+    /** @return a new monitor of it: its cgroup when it has one, else its /proc tree (single use) */
+    public ServerMonitor monitor() {
+        return ServerMonitor.of(process);
+    }
+
+    /** Stops the whole process tree (workers included) and removes its cgroup; idempotent. */
     @Override
     public void close() {
         process.stop();

@@ -2,9 +2,12 @@ package dev.stackbench.lab.db;
 
 import dev.stackbench.lab.EnvironmentException;
 import dev.stackbench.lab.StartException;
+import dev.stackbench.lab.cgroup.Cgroups;
+import dev.stackbench.lab.monitor.ServerMonitor;
 import dev.stackbench.lab.proc.CommandResult;
 import dev.stackbench.lab.proc.CommandRunner;
 import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.lab.proc.Exit;
 import dev.stackbench.lab.proc.FreePort;
 import dev.stackbench.lab.proc.OsUser;
 import dev.stackbench.lab.proc.ServerProcess;
@@ -28,19 +31,26 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A private PostgreSQL cluster for one command: {@code initdb} into a temporary directory,
  * {@code postgres} on a free loopback port (pinned to a CPU set, as an unprivileged user: PostgreSQL
  * refuses root), database {@code stackbench} holding the {@code users} table of docs/api.md.
  * {@link #close()} stops it and deletes the directory; so do Ctrl-C (shutdown hook) and the death
- * of the JVM (watchdog).
+ * of the JVM (watchdog). As root it runs in a cgroup of its own, so that its CPU and memory are
+ * measured beside the contestant's ({@link #monitor()}).
+ *
+ * <p>Its exit is noticed at once ({@link #onExit()}, {@link #exited()}), and {@link #restart()}
+ * starts it again on the same data directory and, when it is still free, the same port.
  *
  * <pre>{@code
- * try (EmbeddedPostgres pg = EmbeddedPostgres.start(CpuSet.parse("1"), logsDir)) {
+ * try (EmbeddedPostgres pg = EmbeddedPostgres.start(Optional.of(CpuSet.parse("1")), logsDir)) {
  *     Map<String, String> env = pg.database().env(Database.DEFAULT_POOL);
  * }
  * }</pre>
+ *
+ * Thread-safe.
  */
 public final class EmbeddedPostgres implements DatabaseServer {
     /** Database and role name. */
@@ -49,14 +59,25 @@ public final class EmbeddedPostgres implements DatabaseServer {
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path dir;
-    private final ServerProcess server;
-    private final Database database;
+    private final PostgresBinaries bin;
+    private final OsUser user;
+    private final Optional<CpuSet> cpus;
+    private final Path logsDir;
+    private final Cgroups cgroups;
     private final Thread shutdownHook;
+    private volatile ServerProcess server;
+    private volatile Database database;
+    private int restarts;
     private boolean closed;
 
-    private EmbeddedPostgres(Path dir, ServerProcess server, Database database) {
+    private EmbeddedPostgres(Path dir, PostgresBinaries bin, OsUser user, Optional<CpuSet> cpus, Path logsDir,
+                             Cgroups cgroups, Database database) {
         this.dir = dir;
-        this.server = server;
+        this.bin = bin;
+        this.user = user;
+        this.cpus = cpus;
+        this.logsDir = logsDir;
+        this.cgroups = cgroups;
         this.database = database;
         // the server's own hook stops it; this one also removes the directory (Ctrl-C)
         this.shutdownHook = new Thread(this::close, "stackbench-remove-postgresql");
@@ -71,6 +92,13 @@ public final class EmbeddedPostgres implements DatabaseServer {
      * @throws StartException when the server does not accept connections within 60 s
      */
     public static EmbeddedPostgres start(Optional<CpuSet> cpus, Path logsDir) {
+        return start(cpus, logsDir, Cgroups.detect());
+    }
+
+    /**
+     * As {@link #start(Optional, Path)}, in a cgroup made by {@code cgroups} when they are usable.
+     */
+    public static EmbeddedPostgres start(Optional<CpuSet> cpus, Path logsDir, Cgroups cgroups) {
         PostgresBinaries bin = PostgresBinaries.find();
         CommandRunner plain = new CommandRunner(Map.of());
         OsUser user = OsUser.unprivileged(plain);
@@ -101,25 +129,16 @@ public final class EmbeddedPostgres implements DatabaseServer {
                 throw new EnvironmentException("PostgreSQL initdb failed (" + initdb.failure() + ") as user " + user.name()
                         + "; last lines:\n  " + String.join("\n  ", initdb.lastLines(20)));
             }
-            int port = FreePort.pick();
-            List<String> argv = new ArrayList<>(List.of(bin.program("postgres"), "-D", data.toString(),
-                    "-p", Integer.toString(port), "-k", dir.toString(),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
-                    // the data is loaded once and only read: durability buys nothing here
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
-            ServerProcess server = ServerProcess.start(new ServerSpec("postgresql", user.command(argv), dir,
-                    user.env(), cpus, logsDir.resolve("postgresql.stdout.log"), logsDir.resolve("postgresql.stderr.log"),
-                    "INT", Duration.ofSeconds(10), Optional.of(dir)));
-            Database database = new Database("127.0.0.1", port, NAME, NAME, password);
-            EmbeddedPostgres pg = new EmbeddedPostgres(dir, server, database);
+            Database database = new Database("127.0.0.1", FreePort.pick(), NAME, NAME, password);
+            EmbeddedPostgres pg = new EmbeddedPostgres(dir, bin, user, cpus, logsDir, cgroups, database);
             try {
                 Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
             } catch (IllegalStateException e) {
-                pg.close();
                 throw new EnvironmentException("not starting PostgreSQL: Stackbench is shutting down");
             }
             try {
-                pg.awaitReady();
+                pg.server = pg.spawn("postgresql");
+                pg.awaitReady(true);
                 pg.load();
             } catch (RuntimeException e) {
                 pg.close();
@@ -135,8 +154,22 @@ public final class EmbeddedPostgres implements DatabaseServer {
         }
     }
 
-    private void awaitReady() {
-        Database admin = new Database(database.host(), database.port(), "postgres", database.user(), database.password());
+    /** Starts postgres on the data directory and {@link #database}'s port; logs to {@code <logName>.stdout.log}, {@code .stderr.log}. */
+    private ServerProcess spawn(String logName) {
+        List<String> argv = new ArrayList<>(List.of(bin.program("postgres"), "-D", dir.resolve("data").toString(),
+                "-p", Integer.toString(database.port()), "-k", dir.toString(),
+                "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+                // the data is loaded once and only read: durability buys nothing here
+                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        return ServerProcess.start(new ServerSpec("postgresql", user.command(argv), dir, user.env(), cpus,
+                logsDir.resolve(logName + ".stdout.log"), logsDir.resolve(logName + ".stderr.log"),
+                "INT", Duration.ofSeconds(10), Optional.of(dir)), cgroups);
+    }
+
+    /** @param create true the first time: creates the database; after a restart it only connects to it */
+    private void awaitReady(boolean create) {
+        Database admin = create ? new Database(database.host(), database.port(), "postgres", database.user(), database.password())
+                : database;
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
@@ -146,7 +179,7 @@ public final class EmbeddedPostgres implements DatabaseServer {
             }
             try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
                  Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + NAME);
+                s.execute(create ? "CREATE DATABASE " + NAME : "SELECT 1");
                 return;
             } catch (SQLException e) {
                 last = e;
@@ -161,6 +194,11 @@ public final class EmbeddedPostgres implements DatabaseServer {
     private void load() {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             UsersTable.create(c);
+            try (Statement s = c.createStatement()) {
+                // commits are asynchronous (synchronous_commit=off): without a checkpoint, a
+                // postmaster killed now would lose the rows, and restart() could not bring them back
+                s.execute("CHECKPOINT");
+            }
         } catch (SQLException e) {
             throw new EnvironmentException("cannot load the users table into PostgreSQL: " + e.getMessage(), e);
         }
@@ -180,9 +218,81 @@ public final class EmbeddedPostgres implements DatabaseServer {
         return database;
     }
 
-    /** @return the postmaster's pid (its session and process group id) */
+    /** @return the postmaster's pid (its session and process group id); a new one after {@link #restart()} */
     public long pid() {
         return server.pid();
+    }
+
+    /** @return true while the postmaster runs */
+    @Override
+    public boolean alive() {
+        return server.isAlive();
+    }
+
+    /**
+     * @return how the postmaster ended, once it has (signal or exit code, the last lines of
+     *         {@code postgresql.stderr.log}); empty while it runs. After {@link #restart()}, that of
+     *         the new one.
+     */
+    @Override
+    public Optional<Exit> exited() {
+        return server.exited();
+    }
+
+    /** @return completes the moment the current postmaster exits */
+    public CompletableFuture<Exit> onExit() {
+        return server.onExit();
+    }
+
+    /** @return a new monitor of the current server: its cgroup as root, else its /proc tree (single use) */
+    @Override
+    public Optional<ServerMonitor> monitor() {
+        return Optional.of(ServerMonitor.of(server));
+    }
+
+    /** @return how many times {@link #restart()} started it again */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /**
+     * Starts PostgreSQL again on the same data directory, after it exited (or while it runs: it
+     * is stopped first). Whatever is left of the old server (backends, its cgroup) is removed
+     * first; PostgreSQL then recovers from its last state. It listens on the same port when that
+     * is still free, else on a new one: compare {@link #database()} before and after, since
+     * contestants started with the old port must then be restarted. Its logs go to
+     * {@code postgresql.restart-N.stdout.log} and {@code .stderr.log}, keeping the crash's.
+     *
+     * @return how to connect now
+     * @throws StartException when it does not accept connections within 60 s
+     * @throws EnvironmentException when the users table is no longer that of docs/api.md, or
+     *                              after {@link #close()}
+     */
+    public synchronized Database restart() {
+        if (closed) {
+            throw new EnvironmentException("cannot restart PostgreSQL: it was closed and its directory removed");
+        }
+        server.stop();
+        if (!FreePort.isFree(database.port())) {
+            database = new Database(database.host(), FreePort.pick(), database.name(), database.user(), database.password());
+        }
+        restarts++;
+        server = spawn("postgresql.restart-" + restarts);
+        try {
+            awaitReady(false);
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+                String problem = UsersTable.problem(c);
+                if (problem != null) {
+                    throw new EnvironmentException("PostgreSQL restarted in " + dir + " but its " + problem);
+                }
+            } catch (SQLException e) {
+                throw new EnvironmentException("PostgreSQL restarted but cannot be read: " + e.getMessage(), e);
+            }
+        } catch (RuntimeException e) {
+            server.stop(); // not usable: the database workloads stop, and nothing is left running
+            throw e;
+        }
+        return database;
     }
 
     /** @return the temporary directory holding the cluster; gone after {@link #close()} */
@@ -202,7 +312,9 @@ public final class EmbeddedPostgres implements DatabaseServer {
             return;
         }
         closed = true;
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
         deleteTree(dir);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

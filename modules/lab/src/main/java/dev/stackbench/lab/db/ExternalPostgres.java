@@ -1,9 +1,15 @@
 package dev.stackbench.lab.db;
 
 import dev.stackbench.lab.EnvironmentException;
+import dev.stackbench.lab.monitor.ServerMonitor;
+import dev.stackbench.lab.proc.Exit;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** A PostgreSQL server that was already running ({@code --db-url}); Stackbench never stops it. */
 public record ExternalPostgres(Database database) implements DatabaseServer {
@@ -24,6 +30,26 @@ public record ExternalPostgres(Database database) implements DatabaseServer {
             throw new EnvironmentException("--db-url " + database + ": cannot connect: "
                     + e.getMessage().lines().findFirst().orElse("") + " (is the server running, the password right?)", e);
         }
+    }
+
+    @Override
+    public boolean alive() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(database.host(), database.port()), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Exit> exited() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ServerMonitor> monitor() {
+        return Optional.empty();
     }
 
     @Override

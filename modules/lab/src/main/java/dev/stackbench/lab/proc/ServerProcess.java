@@ -1,6 +1,8 @@
 package dev.stackbench.lab.proc;
 
 import dev.stackbench.lab.EnvironmentException;
+import dev.stackbench.lab.cgroup.Cgroup;
+import dev.stackbench.lab.cgroup.Cgroups;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,14 +10,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server started in its own session ({@code setsid}), pinned with {@code taskset}, with its
- * output going straight to log files. Stopping it stops its whole tree: the stop signal to its
- * process group and to every descendant found in {@code /proc} (also those that left the group),
- * a grace period, then {@code SIGKILL} to whatever is left.
+ * A server started in its own session ({@code setsid}), pinned with {@code taskset} (or by the
+ * cpuset of its own cgroup), with its output going straight to log files. Stopping it stops its
+ * whole tree: the stop signal to its process group, to every descendant found in {@code /proc}
+ * (also those that left the group) and to every member of its cgroup, a grace period, then
+ * {@code SIGKILL} to whatever is left; then its cgroup is removed.
+ *
+ * <p>Started with usable {@link Cgroups}, it runs in a cgroup of its own ({@link #cgroup()}),
+ * joined before its command runs, so every process it forks is accounted there. When the cgroup
+ * cannot be made, it runs without one and {@link #cgroupProblem()} says why.
+ *
+ * <p>Its exit is noticed at once ({@link #onExit()}, {@link #exited()}): the exit status or
+ * signal and the last lines of its stderr, and whether the lab had asked it to stop.
  *
  * <p>It cannot outlive Stackbench: a JVM shutdown hook stops it on Ctrl-C and normal exit, and a
  * tiny watchdog process ({@code sh}, in a session of its own) kills its group when the JVM dies
@@ -38,11 +50,18 @@ public final class ServerProcess implements AutoCloseable {
     // set once by spawn(), before start() returns it; volatile for the threads that only read them
     private volatile Process process;
     private volatile long spawnNanos;
+    private volatile Cgroup cgroup;
+    private volatile String cgroupProblem;
+    private volatile CompletableFuture<Exit> exit;
+    // set when stop() begins: an exit after that is not a crash
+    private volatile boolean stopping;
+    private final Cgroups cgroups;
     private Process watchdog;
     private boolean stopped;
 
-    private ServerProcess(ServerSpec spec) {
+    private ServerProcess(ServerSpec spec, Cgroups cgroups) {
         this.spec = spec;
+        this.cgroups = cgroups;
         this.shutdownHook = new Thread(this::stop, "stackbench-stop-" + spec.name());
     }
 
@@ -53,7 +72,17 @@ public final class ServerProcess implements AutoCloseable {
      *                              written, or the JVM is already shutting down (Ctrl-C)
      */
     public static ServerProcess start(ServerSpec spec) {
-        ServerProcess server = new ServerProcess(spec);
+        return start(spec, Cgroups.none("not asked for"));
+    }
+
+    /**
+     * Spawns the server in a cgroup of its own when {@code cgroups} are usable (pinned by its
+     * cpuset, or by taskset when the cpuset controller is missing), else as {@link #start(ServerSpec)}.
+     *
+     * @throws EnvironmentException as {@link #start(ServerSpec)}
+     */
+    public static ServerProcess start(ServerSpec spec, Cgroups cgroups) {
+        ServerProcess server = new ServerProcess(spec, cgroups);
         // the hook goes in before the spawn: once the JVM shuts down, nothing new may start
         try {
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -68,11 +97,26 @@ public final class ServerProcess implements AutoCloseable {
         if (stopped) {
             throw new EnvironmentException("not starting " + spec.name() + ": Stackbench is shutting down");
         }
+        if (cgroups.usable()) {
+            try {
+                cgroup = cgroups.create(spec.name(), spec.cpus());
+            } catch (IOException e) {
+                cgroupProblem = "cannot make a cgroup for " + spec.name() + " (" + e.getMessage() + ")";
+            }
+        } else {
+            cgroupProblem = cgroups.reason();
+        }
         List<String> cmd = new ArrayList<>();
         // The JVM's children are never process-group leaders, so setsid calls setsid() and execs
-        // without forking: our child's pid is the new session's and process group's id.
+        // without forking: our child's pid is the new session's and process group's id. The
+        // cgroup's shell and taskset exec too: the pid stays the same to the end.
         cmd.add("setsid");
-        spec.cpus().ifPresent(cpus -> cmd.addAll(List.of("taskset", "-c", cpus.toString())));
+        if (cgroup != null) {
+            cmd.addAll(cgroup.joinPrefix());
+        }
+        if (cgroup == null || !cgroup.pinsCpus()) {
+            spec.cpus().ifPresent(cpus -> cmd.addAll(List.of("taskset", "-c", cpus.toString())));
+        }
         cmd.addAll(spec.argv());
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(spec.dir().toFile())
@@ -86,28 +130,41 @@ public final class ServerProcess implements AutoCloseable {
             spawnNanos = System.nanoTime();
             Process started = pb.start();
             try {
-                watchdog = startWatchdog(started.pid(), spec);
+                watchdog = startWatchdog(started.pid(), spec, cgroup);
             } catch (IOException e) {
                 started.destroyForcibly();
                 throw e;
             }
             process = started;
+            exit = started.onExit().thenApply(p -> new Exit(spec.name(), p.exitValue(), stopping, System.nanoTime(),
+                    LogTail.of(spec.stderr(), Exit.TAIL_LINES)));
         } catch (IOException e) {
             stopped = true;
+            if (cgroup != null) {
+                cgroup.remove();
+            }
             removeHook();
             throw new EnvironmentException("cannot start " + spec.name() + " (" + String.join(" ", cmd)
                     + "): " + e.getMessage() + "; setsid and taskset come with Debian's util-linux", e);
         }
     }
 
-    private static Process startWatchdog(long pgid, ServerSpec spec) throws IOException {
-        String script = "j=$1; g=$2; d=$3;"
-                + " while kill -0 \"$j\" 2>/dev/null; do kill -0 -\"$g\" 2>/dev/null || exit 0; sleep 1; done;"
+    private static Process startWatchdog(long pgid, ServerSpec spec, Cgroup cgroup) throws IOException {
+        // with a cgroup to remove, it waits for the JVM even once the group is gone
+        String script = "j=$1; g=$2; d=$3; shift 3;"
+                + " while kill -0 \"$j\" 2>/dev/null; do"
+                + " [ $# -gt 0 ] || kill -0 -\"$g\" 2>/dev/null || exit 0; sleep 1; done;"
                 + " kill -KILL -\"$g\" 2>/dev/null; pkill -KILL -s \"$g\" 2>/dev/null;"
-                + " if [ -n \"$d\" ]; then sleep 1; rm -rf -- \"$d\"; fi";
-        return new ProcessBuilder("setsid", "sh", "-c", script, "stackbench-watchdog",
+                + " for c in \"$@\"; do for p in $(cat \"$c/cgroup.procs\" 2>/dev/null); do kill -KILL \"$p\" 2>/dev/null; done; done;"
+                + " if [ -n \"$d\" ]; then sleep 1; rm -rf -- \"$d\"; fi;"
+                + " for c in \"$@\"; do i=0; until rmdir \"$c\" 2>/dev/null || [ $i -ge 10 ]; do i=$((i+1)); sleep 1; done; done";
+        List<String> cmd = new ArrayList<>(List.of("setsid", "sh", "-c", script, "stackbench-watchdog",
                 Long.toString(ProcessHandle.current().pid()), Long.toString(pgid),
-                spec.removeIfOrphaned().map(p -> p.toAbsolutePath().toString()).orElse(""))
+                spec.removeIfOrphaned().map(p -> p.toAbsolutePath().toString()).orElse("")));
+        if (cgroup != null) {
+            cgroup.dirs().forEach(d -> cmd.add(d.toString()));
+        }
+        return new ProcessBuilder(cmd)
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -127,6 +184,32 @@ public final class ServerProcess implements AutoCloseable {
     /** @return {@link System#nanoTime()} just before the spawn */
     public long spawnNanos() {
         return spawnNanos;
+    }
+
+    /** @return the cgroup it runs in, or empty when it runs without one (see {@link #cgroupProblem()}) */
+    public Optional<Cgroup> cgroup() {
+        return Optional.ofNullable(cgroup);
+    }
+
+    /** @return why it runs without a cgroup (not root, no controllers, mkdir failed); empty when it has one */
+    public Optional<String> cgroupProblem() {
+        return cgroup != null ? Optional.empty() : Optional.ofNullable(cgroupProblem);
+    }
+
+    /**
+     * @return completes the moment the root process exits (on the JDK's process reaper thread),
+     *         with its status, stderr tail and whether {@link #stop()} had begun; never fails
+     */
+    public CompletableFuture<Exit> onExit() {
+        return exit;
+    }
+
+    /** @return how the root process ended, once it has; empty while it runs */
+    public Optional<Exit> exited() {
+        if (process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of(exit.join()); // completes right after the reaper saw it
     }
 
     /** @return true while the server's root process has not exited */
@@ -173,6 +256,7 @@ public final class ServerProcess implements AutoCloseable {
             return;
         }
         stopped = true;
+        stopping = true;
         if (process == null) {
             return; // the hook ran before the spawn: spawn() will refuse
         }
@@ -191,6 +275,9 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (cgroup != null) {
+            cgroup.remove();
+        }
         removeHook();
     }
 
@@ -207,11 +294,16 @@ public final class ServerProcess implements AutoCloseable {
         stop();
     }
 
-    /** Adds the live members of the tree now to {@code members} (pid to start time). */
+    /** Adds the live members of the tree and of the cgroup now to {@code members} (pid to start time). */
     private void collect(Map<Long, Long> members) {
         for (ProcStat s : ProcTable.snapshot().tree(pid())) {
             if (!s.zombie()) {
                 members.putIfAbsent(s.pid(), s.startTicks());
+            }
+        }
+        if (cgroup != null) {
+            for (long p : cgroup.pids()) {
+                ProcStat.read(p).filter(s -> !s.zombie()).ifPresent(s -> members.putIfAbsent(s.pid(), s.startTicks()));
             }
         }
     }

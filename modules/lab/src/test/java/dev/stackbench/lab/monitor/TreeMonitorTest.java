@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stackbench.lab.FakeContestants;
 import dev.stackbench.lab.proc.KernelUnits;
+import dev.stackbench.lab.proc.ProcStat;
+import dev.stackbench.lab.proc.ProcTable;
 import dev.stackbench.lab.proc.ServerProcess;
 import dev.stackbench.lab.proc.ServerSpec;
 import java.nio.file.Path;
@@ -19,21 +21,28 @@ class TreeMonitorTest {
 
     @Test
     @Timeout(30)
-    void aBusyChildOfTheTreeCountsAsAboutOneCore(@TempDir Path dir) throws Exception {
+    void aBusyChildOfTheTreeCountsWithTheCpuTimeItUsed(@TempDir Path dir) throws Exception {
         // the busy loop is a child of the shell, not the root: the monitor must follow the tree
         ServerSpec spec = ServerSpec.of("busy", List.of("sh", "-c",
                         "/usr/bin/python3 -c 'while True: pass' & /usr/bin/python3 -c 'import time; time.sleep(600)'; wait"),
                 dir, Map.of(), Optional.of(FakeContestants.serverCpus()), dir.resolve("out.log"), dir.resolve("err.log"));
         try (ServerProcess busy = ServerProcess.start(spec)) {
             waitForTreeSize(busy, 3);
-            TreeMonitor monitor = new TreeMonitor(busy.pid(), KernelUnits.read(), TreeMonitor.DEFAULT_INTERVAL);
+            KernelUnits units = KernelUnits.read();
+            TreeMonitor monitor = new TreeMonitor(busy.pid(), units, TreeMonitor.DEFAULT_INTERVAL);
+            long ticksBefore = treeTicks(busy);
             monitor.start();
             Thread.sleep(2_000);
             ResourceSummary used = monitor.stop();
-            // one core at most (pinned to one CPU), less when the machine is busy
-            assertThat(used.cpuCores()).isBetween(0.5, 1.2);
-            assertThat(used.samples()).isBetween(5, 15);
-            assertThat(used.duration()).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(5));
+            double cpuSecondsAround = (treeTicks(busy) - ticksBefore) / (double) units.ticksPerSecond();
+            // what the tree's own counters grew by just around the window; how much that is
+            // depends on how busy the machine is, so only the agreement is asserted
+            assertThat(cpuSecondsAround).isGreaterThan(0.05);
+            assertThat(used.cpuSeconds()).isBetween(cpuSecondsAround - 0.1, cpuSecondsAround + 0.001);
+            assertThat(used.cpuCores()).isLessThanOrEqualTo(1.1); // pinned to one CPU
+            assertThat(used.source()).isEqualTo(MonitorSource.PROC);
+            assertThat(used.samples()).isBetween(3, 15);
+            assertThat(used.duration()).isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(10));
             assertThat(used.peakProcesses()).isEqualTo(3);
             // three processes, two of them Python interpreters: a few MiB each at least
             assertThat(used.idleRssBytes()).isGreaterThan(3L << 20);
@@ -53,6 +62,10 @@ class TreeMonitorTest {
             Thread.sleep(1_000);
             assertThat(monitor.stop().cpuCores()).isBetween(0.0, 0.05);
         }
+    }
+
+    private static long treeTicks(ServerProcess p) {
+        return ProcTable.snapshot().tree(p.pid()).stream().filter(s -> !s.zombie()).mapToLong(ProcStat::cpuTicks).sum();
     }
 
     private static void waitForTreeSize(ServerProcess p, int size) throws InterruptedException {
