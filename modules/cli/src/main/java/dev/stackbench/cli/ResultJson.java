@@ -10,6 +10,7 @@ import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
+import dev.stackbench.loadgen.Warmup;
 import dev.stackbench.results.Errors;
 import dev.stackbench.results.Percentiles;
 import java.io.IOException;
@@ -68,7 +69,17 @@ final class ResultJson {
         n.put("connections", s.connections());
         n.put("threads", s.threads());
         n.put("durationSeconds", s.duration().toNanos() / 1e9);
-        n.put("warmupSeconds", s.warmup().toNanos() / 1e9);
+        if (s.warmup() instanceof Warmup.Fixed f) {
+            n.put("warmupSeconds", f.length().toNanos() / 1e9);
+        } else {
+            Warmup.UntilStable u = (Warmup.UntilStable) s.warmup();
+            ObjectNode w = n.putObject("warmupUntilStable");
+            w.put("minSeconds", u.min().toNanos() / 1e9);
+            w.put("capSeconds", u.cap().toNanos() / 1e9);
+            w.put("sampleSeconds", u.sample().toNanos() / 1e9);
+            w.put("samples", u.samples());
+            w.put("maxCv", u.maxCv());
+        }
         n.put("timeoutSeconds", s.timeout().toNanos() / 1e9);
         n.put("resolutionSeconds", s.resolution().toNanos() / 1e9);
         n.put("bodyBytes", s.body().length);

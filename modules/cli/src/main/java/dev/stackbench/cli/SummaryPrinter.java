@@ -7,6 +7,7 @@ import dev.stackbench.loadgen.LatencySummary;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
+import dev.stackbench.loadgen.Warmup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,8 +34,18 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %s, %d connection%s, %d thread%s, %s%s, timeout %s%n", model,
                 spec.connections(), spec.connections() == 1 ? "" : "s", spec.threads(), spec.threads() == 1 ? "" : "s",
                 DurationConverter.format(spec.duration()),
-                spec.warmup().isZero() ? "" : " after a " + DurationConverter.format(spec.warmup()) + " warm-up (not recorded)",
+                warmup(spec.warmup()),
                 DurationConverter.format(spec.timeout()));
+    }
+
+    private static String warmup(Warmup w) {
+        if (w instanceof Warmup.Fixed f) {
+            return f.length().isZero() ? "" : " after a " + DurationConverter.format(f.length()) + " warm-up (not recorded)";
+        }
+        Warmup.UntilStable u = (Warmup.UntilStable) w;
+        return String.format(Locale.ROOT, " after a warm-up until the rate is stable (CV < %.0f%% over %d x %s, %s..%s; not recorded)",
+                u.maxCv() * 100, u.samples(), DurationConverter.format(u.sample()), DurationConverter.format(u.min()),
+                DurationConverter.format(u.cap()));
     }
 
     void summary(LoadResult r, boolean spectrum, boolean timeline) {
