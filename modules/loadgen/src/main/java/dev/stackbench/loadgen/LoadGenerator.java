@@ -307,8 +307,7 @@ public final class LoadGenerator {
                     + "add threads (-t, now %d)", loopUtil * 100, cpus, spec.threads()));
         }
         long ownLag = Math.max(lagP99, hiccupP99);
-        long floor = Defaults.GENERATOR_LAG_FLOOR.toNanos() / 1000;
-        if (latency.count() > 0 && ownLag > floor && ownLag > Defaults.GENERATOR_LAG_FRACTION * latency.p50Micros()) {
+        if (latency.count() > 0 && ownLagNoticeable(ownLag, latency.p50Micros())) {
             warnings.add(String.format(Locale.ROOT, "the generator's own lag (p99 %s: %s) is %.0f%% of the p50 latency it "
                             + "reports (%s), more than %.0f%%: its delay is a noticeable part of these latencies; give it "
                             + "more CPUs or fewer connections, or use --resolution",
@@ -327,6 +326,18 @@ public final class LoadGenerator {
         }
         return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, achieved, sends, late, queued, maxLagMicros,
                 lagP99, hiccupP99, hiccupMax, steal, cap, peak, capped, connectionLimited, warnings);
+    }
+
+    /**
+     * The generator's own lag is noticeable when it exceeds {@link Defaults#GENERATOR_LAG_FRACTION}
+     * of the p50 latency it reports and {@link Defaults#GENERATOR_LAG_FLOOR}.
+     *
+     * @param ownLagMicros     p99 of the send lag (open model) or of the hiccups, whichever is larger
+     * @param latencyP50Micros the reported p50 latency
+     */
+    static boolean ownLagNoticeable(long ownLagMicros, long latencyP50Micros) {
+        return ownLagMicros > Defaults.GENERATOR_LAG_FLOOR.toNanos() / 1000
+                && ownLagMicros > Defaults.GENERATOR_LAG_FRACTION * latencyP50Micros;
     }
 
     private static long sum(List<Loop> loops, int counter) {
