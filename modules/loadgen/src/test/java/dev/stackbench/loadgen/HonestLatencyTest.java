@@ -89,20 +89,21 @@ class HonestLatencyTest {
 
     @Test
     void twoLoopsAtOneRateSendOnOffsetPhases() throws Exception {
-        // 2 loops x 100/s: together one request every 5 ms, interleaved, not two at once every 10 ms
+        // 2 loops x 25/s: together one request every 20 ms, interleaved, not two at once every 40 ms
         try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(0))) {
             run(LoadSpec.builder(stub.uri("/")).connections(4).threads(2)
-                    .model(new LoadModel.Open(200)).duration(Duration.ofSeconds(2)));
+                    .model(new LoadModel.Open(50)).duration(Duration.ofSeconds(4)));
 
             List<Long> at = stub.arrivals();
             List<Long> gaps = new ArrayList<>();
             for (int i = 1; i < at.size(); i++) {
                 gaps.add(at.get(i) - at.get(i - 1));
             }
-            long close = gaps.stream().filter(g -> g < TimeUnit.MICROSECONDS.toNanos(1_250)).count();
-            // in phase, every other gap would be ~0 (50%); offset, almost none is under a quarter interval
-            assertThat(gaps).hasSizeGreaterThan(350);
-            assertThat((double) close / gaps.size()).as("fraction of gaps < 1.25 ms").isLessThan(0.15);
+            long close = gaps.stream().filter(g -> g < TimeUnit.MILLISECONDS.toNanos(5)).count();
+            // in phase, every other gap would be ~0 (50%); offset, few are under a quarter interval
+            // (a margin for the scheduling jitter of a shared machine)
+            assertThat(gaps).hasSizeGreaterThan(180);
+            assertThat((double) close / gaps.size()).as("fraction of gaps < 5 ms").isLessThan(0.25);
         }
     }
 

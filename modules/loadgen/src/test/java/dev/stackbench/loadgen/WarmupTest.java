@@ -22,8 +22,9 @@ class WarmupTest {
 
             assertThat(r.warmupEnd()).isEqualTo(Warmup.End.STABLE);
             assertThat(r.warmupSeconds()).as("the ramp is over before the rate counts as stable").isBetween(1.0, 6.0);
-            // measured on the flat part: near 4 / 2 ms, not the ramp's average
-            assertThat(r.throughput()).isGreaterThan(1_200.0);
+            // measured on the flat part (up to 4 / 2 ms = 2,000/s), faster than the ramp's mean rate
+            // (4 connections over a delay falling linearly 20 -> 2 ms: 4 ln(10) / 18 ms = 512/s)
+            assertThat(r.throughput()).isGreaterThan(600.0);
         }
     }
 
