@@ -53,7 +53,7 @@ public final class SummaryPrinter {
         out.println();
         out.printf(Locale.ROOT, "  Requests   %,d completed in %.2fs, %,.1f req/s, %s read%n", r.requests(), r.measuredSeconds(),
                 r.throughput(), bytes(r.bytesRead()));
-        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "", "p50", "p75", "p90", "p99", "p99.9",
+        out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", "", "p50", "p75", "p90", "p99", "p99.9",
                 "p99.99", "max", "mean", "stdev", "count");
         latencyRow("Latency", r.latency());
         latencyRow("Success", r.successLatency());
@@ -142,11 +142,11 @@ public final class SummaryPrinter {
 
     private void latencyRow(String label, LatencySummary l) {
         if (l.count() == 0) {
-            out.printf(Locale.ROOT, "  %-10s %9s%n", label, "none");
+            out.printf(Locale.ROOT, "  %-10s %10s%n", label, "none");
             return;
         }
         boolean censored = l.censored() > 0;
-        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", label,
+        out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", label,
                 mark(l, 50, l.p50Micros()), mark(l, 75, l.p75Micros()), mark(l, 90, l.p90Micros()), mark(l, 99, l.p99Micros()),
                 mark(l, 99.9, l.p999Micros()), mark(l, 99.99, l.p9999Micros()), (censored ? ">=" : "") + micros(l.maxMicros()),
                 (censored ? ">=" : "") + micros(Math.round(l.meanMicros())), micros(Math.round(l.stdevMicros())),

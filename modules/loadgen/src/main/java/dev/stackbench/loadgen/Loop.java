@@ -71,6 +71,14 @@ final class Loop {
     private long hiccupStartNanos;
     private long hiccupTicks;
     private int opening; // connections being opened (first time or again)
+    // Open model: while requests wait, the pool grows towards what Little's law says the rate needs,
+    // rate x service time (an exponential moving average) x POOL_HEADROOM, at most doubling per
+    // service time. Waiting alone is no reason: after a stall of the generator itself, the existing
+    // connections catch up faster than thousands of new ones could be opened.
+    private static final double POOL_HEADROOM = 1.25;
+    private final double ratePerNano;
+    private double serviceEwmaNanos = TimeUnit.MILLISECONDS.toNanos(1);
+    private long lastGrowthNanos = Long.MIN_VALUE / 2;
 
     /**
      * @param connectionCount connections opened before the load starts
@@ -89,6 +97,7 @@ final class Loop {
         this.requestSize = requests.maxLength();
         this.open = ratePerSecond > 0;
         this.intervalNanos = open ? 1e9 / ratePerSecond : 0;
+        this.ratePerNano = ratePerSecond / 1e9;
         this.phaseNanos = phaseNanos;
         this.resolutionNanos = Math.max(1, spec.resolution().toNanos());
         this.timeoutNanos = spec.timeout().toNanos();
@@ -271,6 +280,7 @@ final class Loop {
         if (intended < measureStartNanos) {
             return;
         }
+        serviceEwmaNanos += ((now - sent) - serviceEwmaNanos) / 16;
         boolean passing = status >= 200 && status < 400;
         recorders.response(passing, now - intended, open ? now - sent : -1);
         if (!passing) {
@@ -316,7 +326,7 @@ final class Loop {
             }
         }
         pump(now, firstNew);
-        if (fresh > 0 && !pending.isEmpty()) {
+        if (!pending.isEmpty()) {
             grow(Math.min(fresh, pending.size()), now);
         }
         if (next < endNanos) {
@@ -327,14 +337,23 @@ final class Loop {
 
     /**
      * Requests are waiting with no free connection: opens connections for them while the pool is
-     * under its cap; at the cap, counts the fresh ones among them as limited by the pool.
+     * under what the rate needs and under its cap; at the cap, counts the fresh ones among them as
+     * limited by the pool.
      */
     private void grow(long freshWaiting, long now) {
         // connections that are down reconnect on their own; they count as opening
         int wanted = pending.size() - opening;
-        while (wanted > 0 && connectionCount < maxConnections) {
-            addConnection().connect();
-            wanted--;
+        long needed = (long) Math.ceil(ratePerNano * serviceEwmaNanos * POOL_HEADROOM) + 1;
+        if (wanted > 0 && connectionCount < needed && now - lastGrowthNanos >= serviceEwmaNanos) {
+            int growth = (int) Math.min(Math.min(wanted, needed - connectionCount),
+                    Math.min(maxConnections - connectionCount, Math.max(1, connectionCount)));
+            if (growth > 0) {
+                lastGrowthNanos = now;
+            }
+            for (int i = 0; i < growth; i++) {
+                addConnection().connect();
+            }
+            wanted -= growth;
         }
         if (wanted > 0 && connectionCount >= maxConnections && now >= measureStartNanos) {
             counters.add(LoopCounters.CAPPED, Math.min(freshWaiting, wanted));
