@@ -9,6 +9,7 @@ import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
 import dev.stackbench.loadgen.OpenFileLimitException;
 import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.loadgen.Warmup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  stackbench load -c 100 -d 10s http://127.0.0.1:8080/json",
                 "  stackbench load -R 20000 -c 200 -d 30s --warmup 5s --latency http://127.0.0.1:8080/json",
+                "  stackbench load -R 5000 -d 30s --warmup stable --max-connections 500 http://127.0.0.1:8080/json",
                 "  stackbench load --method POST -H 'Content-Type: application/json' --body '{\"a\":1}' http://127.0.0.1:8080/echo"})
 final class LoadCommand implements Callable<Integer> {
 
@@ -65,9 +67,15 @@ final class LoadCommand implements Callable<Integer> {
                     + "window's start (0: each at its own time). 1ms paces like wrk2: fewer wake-ups, burstier arrivals.")
     Duration resolution = Defaults.RESOLUTION;
 
-    @Option(names = "--warmup", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Load before the measured interval, not recorded.")
-    Duration warmup = Defaults.WARMUP;
+    @Option(names = "--warmup", paramLabel = "TIME|stable",
+            description = "Load before the measured interval, not recorded: a duration, or 'stable' to warm up until the "
+                    + "rate of 250 ms samples varies by less than 5% (coefficient of variation) over 2 s, for 1s..30s.")
+    String warmup = "0s";
+
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Open model: the connection pool grows on demand up to N (default: the rate times the timeout, "
+                    + "at least --connections, at most " + Defaults.MAX_CONNECTIONS + ").")
+    Integer maxConnections;
 
     @Option(names = "--timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Per request, from its send to its complete response; counted as a timeout error.")
@@ -201,12 +209,32 @@ final class LoadCommand implements Callable<Integer> {
         if (!m.chars().allMatch(c -> c >= 'A' && c <= 'Z') || m.isEmpty()) {
             throw usage("--method '" + method + "' is not an HTTP method such as GET or POST");
         }
-        LoadSpec.Builder b = LoadSpec.builder(target).connections(connections).duration(duration).warmup(warmup)
+        if (maxConnections != null && rate == null) {
+            throw usage("--max-connections applies to the open model only: add --rate, or use --connections for the closed model");
+        }
+        if (maxConnections != null && maxConnections < connections) {
+            throw usage("--max-connections (" + maxConnections + ") must be >= --connections (" + connections + ")");
+        }
+        LoadSpec.Builder b = LoadSpec.builder(target).connections(connections).duration(duration).warmup(parseWarmup(warmup))
                 .timeout(timeout).model(model).resolution(resolution).headers(parsedHeaders).method(m).body(bodyBytes);
         if (threads != null) {
             b.threads(threads);
         }
+        if (maxConnections != null) {
+            b.maxConnections(maxConnections);
+        }
         return b.build();
+    }
+
+    private static Warmup parseWarmup(String text) {
+        if ("stable".equalsIgnoreCase(text.trim())) {
+            return Warmup.UntilStable.defaults();
+        }
+        try {
+            return new Warmup.Fixed(new DurationConverter().convert(text));
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw usage("--warmup '" + text + "' is neither a duration (e.g. 5s) nor 'stable'");
+        }
     }
 
     private static URI parseUrl(String text) {

@@ -7,6 +7,7 @@ import dev.stackbench.loadgen.LatencySummary;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
+import dev.stackbench.loadgen.Warmup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -33,32 +34,73 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %s, %d connection%s, %d thread%s, %s%s, timeout %s%n", model,
                 spec.connections(), spec.connections() == 1 ? "" : "s", spec.threads(), spec.threads() == 1 ? "" : "s",
                 DurationConverter.format(spec.duration()),
-                spec.warmup().isZero() ? "" : " after a " + DurationConverter.format(spec.warmup()) + " warm-up (not recorded)",
+                warmup(spec.warmup()),
                 DurationConverter.format(spec.timeout()));
+    }
+
+    private static String warmup(Warmup w) {
+        if (w instanceof Warmup.Fixed f) {
+            return f.length().isZero() ? "" : " after a " + DurationConverter.format(f.length()) + " warm-up (not recorded)";
+        }
+        Warmup.UntilStable u = (Warmup.UntilStable) w;
+        return String.format(Locale.ROOT, " after a warm-up until the rate is stable (CV < %.0f%% over %d x %s, %s..%s; not recorded)",
+                u.maxCv() * 100, u.samples(), DurationConverter.format(u.sample()), DurationConverter.format(u.min()),
+                DurationConverter.format(u.cap()));
     }
 
     void summary(LoadResult r, boolean spectrum, boolean timeline) {
         boolean open = r.spec().model() instanceof LoadModel.Open;
         out.println();
-        out.printf(Locale.ROOT, "  Requests   %,d in %.2fs, %,.1f req/s, %s read%n", r.requests(), r.measuredSeconds(),
+        out.printf(Locale.ROOT, "  Requests   %,d completed in %.2fs, %,.1f req/s, %s read%n", r.requests(), r.measuredSeconds(),
                 r.throughput(), bytes(r.bytesRead()));
-        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "", "p50", "p75", "p90", "p99", "p99.9",
-                "p99.99", "max", "mean", "stdev");
-        latencyRow(open ? "Latency" : "Latency", r.latency());
+        out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", "", "p50", "p75", "p90", "p99", "p99.9",
+                "p99.99", "max", "mean", "stdev", "count");
+        latencyRow("Latency", r.latency());
+        latencyRow("Success", r.successLatency());
+        if (r.errorLatency().count() > 0) {
+            latencyRow("Error", r.errorLatency());
+        }
         if (open) {
             latencyRow("Service", r.serviceTime());
-            out.println("             (latency: from the intended send time, as users wait; service: from the actual send)");
         }
-        out.println("  Errors     " + errors(r.errors()));
+        out.println(open
+                ? "             (latency: every request from its intended send time, as users wait; success/error: responses"
+                        + " by status; service: from the actual send)"
+                : "             (latency: every request from its send; success/error: responses by status)");
+        if (r.censored() > 0) {
+            out.println("             (>=: a lower bound, from the first censored value's rank on)");
+        }
+        long total = r.latency().count();
+        out.println("  Errors     " + errors(r.errors()) + (total > 0 && r.errors().total() > 0
+                ? String.format(Locale.ROOT, "; error rate %.2f%% of %,d requests", 100.0 * r.errors().total() / total, total) : ""));
+        out.printf(Locale.ROOT, "  Censored   %,d (%,d timeouts at their timeout, %,d unsent at their wait until the end)%n",
+                r.censored(), r.censored() - r.unsent(), r.unsent());
         GeneratorHealth h = r.health();
         if (open) {
-            out.printf(Locale.ROOT, "  Schedule   %,.0f of %,.0f req/s achieved; %,d sends, %,d late by > 1 ms (largest lag %s), "
-                            + "%,d waited for a busy connection%n", h.achievedRate(), h.targetRate(), h.sends(), h.lateSends(),
-                    micros(h.maxSendLagMicros()), h.queuedSends());
+            out.printf(Locale.ROOT, "  Schedule   %,.0f of %,.0f req/s achieved (%.1f%%); %,d sent, %,d unsent; send lag p99 %s "
+                            + "(max %s), %,d late by > 1 ms; %,d waited for a busy connection%n", h.achievedRate(), h.targetRate(),
+                    r.achievedFraction() * 100, h.sends(), r.unsent(), micros(h.sendLagP99Micros()),
+                    micros(h.maxSendLagMicros()), h.lateSends(), h.queuedSends());
+            out.printf(Locale.ROOT, "  Pool       %,d connections at most, cap %,d; %,d sends found all busy at the cap; "
+                            + "connection-limited: %s%n", h.peakConnections(), h.connectionCap(), h.cappedSends(),
+                    h.connectionLimited() ? "YES" : "no");
         }
-        out.printf(Locale.ROOT, "  Generator  %.2f CPU-seconds, %.0f%% of its %d CPU%s (%s), busiest event loop %.0f%%, %s%n",
+        out.printf(Locale.ROOT, "  Generator  %.2f CPU-seconds, %.0f%% of its %d CPU%s (%s), busiest event loop %.0f%%, %s; "
+                        + "hiccups p99 %s, max %s; steal %.1f%%%n",
                 h.cpuSeconds(), h.processCpuUtilization() * 100, h.cpusAvailable(), h.cpusAvailable() == 1 ? "" : "s",
-                r.environment().generatorCpus(), h.loopCpuUtilization() * 100, r.environment().transport());
+                r.environment().generatorCpus(), h.loopCpuUtilization() * 100, r.environment().transport(),
+                micros(h.hiccupP99Micros()), micros(h.hiccupMaxMicros()), h.stealFraction() * 100);
+        if (!(r.spec().warmup() instanceof Warmup.Fixed f && f.length().isZero())) {
+            out.printf(Locale.ROOT, "  Warm-up    %.2fs, %s%n", r.warmupSeconds(), switch (r.warmupEnd()) {
+                case FIXED -> "fixed";
+                case STABLE -> "until the rate was stable";
+                case CAPPED -> "hit its cap: the rate never became stable";
+            });
+        }
+        if (r.serverBehindSchedule()) {
+            out.printf(Locale.ROOT, "  SERVER     could not keep the rate (S): %,.0f of %,.0f req/s completed inside the window (%.1f%%)%n",
+                    h.achievedRate(), h.targetRate(), r.achievedFraction() * 100);
+        }
         if (h.bound()) {
             for (String w : h.warnings()) {
                 out.println("  WARNING    generator-bound: " + w + ".");
@@ -78,6 +120,10 @@ public final class SummaryPrinter {
             out.println();
             out.println("  Latency percentile spectrum (microseconds):");
             out.print(spectrum(r));
+            if (r.censored() > 0) {
+                out.printf(Locale.ROOT, "  (%,d censored values: from count %,d on, the values are lower bounds)%n",
+                        r.censored(), r.latency().firstCensoredRank());
+            }
             if (open) {
                 out.println("  Service-time percentile spectrum (microseconds):");
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -95,9 +141,21 @@ public final class SummaryPrinter {
     }
 
     private void latencyRow(String label, LatencySummary l) {
-        out.printf(Locale.ROOT, "  %-10s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", label, micros(l.p50Micros()), micros(l.p75Micros()),
-                micros(l.p90Micros()), micros(l.p99Micros()), micros(l.p999Micros()), micros(l.p9999Micros()),
-                micros(l.maxMicros()), micros(Math.round(l.meanMicros())), micros(Math.round(l.stdevMicros())));
+        if (l.count() == 0) {
+            out.printf(Locale.ROOT, "  %-10s %10s%n", label, "none");
+            return;
+        }
+        boolean censored = l.censored() > 0;
+        out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", label,
+                mark(l, 50, l.p50Micros()), mark(l, 75, l.p75Micros()), mark(l, 90, l.p90Micros()), mark(l, 99, l.p99Micros()),
+                mark(l, 99.9, l.p999Micros()), mark(l, 99.99, l.p9999Micros()), (censored ? ">=" : "") + micros(l.maxMicros()),
+                (censored ? ">=" : "") + micros(Math.round(l.meanMicros())), micros(Math.round(l.stdevMicros())),
+                String.format(Locale.ROOT, "%,d", l.count()));
+    }
+
+    /** @return the value, marked {@code >=} when censored values make it a lower bound */
+    private static String mark(LatencySummary l, double percentile, long micros) {
+        return (l.isLowerBound(percentile) ? ">=" : "") + micros(micros);
     }
 
     static String errors(ErrorCounts e) {

@@ -77,6 +77,12 @@ class LoadCommandTest {
         assertThat(run("load", "--body-file", "/no/such/file", "http://127.0.0.1:1/").err())
                 .startsWith("stackbench: --body-file '/no/such/file' is not a readable file\n");
         assertThat(run("load").err()).startsWith("stackbench: Missing required parameter: 'URL'\n");
+        assertThat(run("load", "--warmup", "soon", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --warmup 'soon' is neither a duration (e.g. 5s) nor 'stable'\n");
+        assertThat(run("load", "--max-connections", "50", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --max-connections applies to the open model only: add --rate, or use --connections for the closed model\n");
+        assertThat(run("load", "-c", "20", "-R", "100", "-d", "1s", "--max-connections", "5", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --max-connections (5) must be >= --connections (20)\n");
         assertThat(run("load", "-c", "0", "http://127.0.0.1:1/").exitCode()).isEqualTo(ExitCode.USAGE.code());
     }
 
@@ -103,7 +109,14 @@ class LoadCommandTest {
                     .contains("Requests").contains("Latency").contains("Errors     none")
                     .contains("Value     Percentile TotalCount 1/(1-Percentile)");
             JsonNode root = new ObjectMapper().readTree(json.toFile());
-            assertThat(root.path("formatVersion").asInt()).isEqualTo(1);
+            assertThat(o.out()).contains("  Success  ").contains("  Censored   0 (0 timeouts at their timeout, 0 unsent")
+                    .contains("hiccups p99 ").contains("steal ");
+            assertThat(root.path("formatVersion").asInt()).isEqualTo(2);
+            assertThat(root.path("result").path("censored").path("count").asLong()).isZero();
+            assertThat(root.path("result").path("successCount").asLong()).isEqualTo(root.path("result").path("latencyCount").asLong());
+            assertThat(root.path("generator").path("connectionLimited").asBoolean()).isFalse();
+            assertThat(root.path("generator").path("hiccupMaxMicros").isNumber()).isTrue();
+            assertThat(root.path("generator").path("stealFraction").isNumber()).isTrue();
             long requests = root.path("result").path("requests").asLong();
             assertThat(requests).isPositive();
             assertThat(root.path("result").path("latencyMicros").path("p99").asLong()).isPositive();

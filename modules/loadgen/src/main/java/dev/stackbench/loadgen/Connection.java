@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Error classes: a failed connect counts as {@code connect}; a failure while writing a
  * request as {@code write}; a reset or close before the response is complete as {@code read};
  * no complete response within the timeout as {@code timeout}. A request counts in one class at
- * most; the connection is then replaced.
+ * most; the connection is then replaced. A body delimited by the connection's close completes only
+ * when the peer closed cleanly: when the generator closed it (a timeout) or the peer reset it, the
+ * request is an error, never a success.
  */
 @ChannelHandler.Sharable // one channel at a time, but a new one after every reconnect
 final class Connection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
@@ -55,6 +57,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         return state == State.IDLE;
     }
 
+
     long sentNanos() {
         return sentNanos;
     }
@@ -65,6 +68,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
             return;
         }
         state = State.CONNECTING;
+        loop.connecting();
         bootstrap.connect(loop.address()).addListener(this);
     }
 
@@ -74,6 +78,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         if (f.isSuccess() && !loop.acceptsConnections()) {
             f.channel().close(); // the run ended while this connect was under way
             state = State.DISCONNECTED;
+            loop.connectAbandoned();
             return;
         }
         if (f.isSuccess()) {
@@ -166,10 +171,11 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         if (ctx.channel() != channel) {
             return;
         }
-        if (state == State.BUSY && parser.closed()) {
-            completed(parser.status(), false); // a body delimited by the close
+        if (state == State.BUSY && !errorCounted && parser.closed()) {
+            completed(parser.status(), false); // a body delimited by the peer's clean close
         } else if (state == State.BUSY && !errorCounted) {
-            loop.error(LoopCounters.READ);
+            errorCounted = true;
+            loop.failed(LoopCounters.READ, intendedNanos, sentNanos);
         }
         parser.reset();
         channel = null;
@@ -196,7 +202,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
     private void fail(int errorClass) {
         if (state == State.BUSY && !errorCounted) {
             errorCounted = true;
-            loop.error(errorClass);
+            loop.failed(errorClass, intendedNanos, sentNanos);
         }
         if (channel != null) {
             channel.close();

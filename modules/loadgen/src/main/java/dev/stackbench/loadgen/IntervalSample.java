@@ -5,9 +5,10 @@ package dev.stackbench.loadgen;
  *
  * @param startSeconds    start of the interval, seconds since the measured interval began
  * @param lengthSeconds   length of the interval in seconds
- * @param requests        responses recorded in the interval
- * @param errors          errors of any class in the interval
- * @param p99Micros       99th percentile latency of the interval, microseconds (0 when empty)
+ * @param requests        responses (any status) completed inside the interval
+ * @param errors          errors of any class counted inside the interval
+ * @param p99Micros       99th percentile of the latencies recorded inside the interval (responses,
+ *                        timeouts and, in the last interval, the unsent), microseconds (0 when empty)
  */
 public record IntervalSample(double startSeconds, double lengthSeconds, long requests, long errors, long p99Micros) {
 

@@ -32,6 +32,8 @@ public final class LoadGenerator {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     /** File descriptors the JVM and Netty hold besides the sockets. */
     private static final int SPARE_FILES = 128;
+    /** An adaptive warm-up tells the loops the window this long before it starts. */
+    private static final long WINDOW_LEAD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final LoadSpec spec;
     private final Platform platform;
@@ -93,44 +95,80 @@ public final class LoadGenerator {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
             EncodedRequests requests = new EncodedRequests(spec);
             CountDownLatch firstAttempts = new CountDownLatch(spec.connections());
-            double ratePerLoop = spec.model() instanceof LoadModel.Open open ? open.ratePerSecond() / spec.threads() : 0;
+            double rate = spec.model() instanceof LoadModel.Open open ? open.ratePerSecond() : 0;
+            int cap = connectionCap();
             long highestMicros = highestMicros();
             for (int i = 0; i < spec.threads(); i++) {
-                int count = spec.connections() / spec.threads() + (i < spec.connections() % spec.threads() ? 1 : 0);
-                loops.add(new Loop(group.next(), bootstrap, address, requests, count, spec, ratePerLoop, highestMicros, firstAttempts));
+                int count = share(spec.connections(), i);
+                // each loop's rate is in proportion to its connections; the loops' schedules are offset
+                // by one interval of the whole rate, so that they interleave instead of sending together
+                double loopRate = rate * count / spec.connections();
+                long phase = rate > 0 ? (long) (i * 1e9 / rate) : 0;
+                loops.add(new Loop(group.next(), bootstrap, address, requests, count, Math.max(count, share(cap, i)), spec,
+                        loopRate, phase, highestMicros, firstAttempts));
             }
             loops.forEach(Loop::connectAll);
             // Connections are opened before the schedule starts, as wrk2 does, so that connecting is
             // not counted as latency. Failed ones keep retrying and count as connect errors.
             firstAttempts.await(Math.max(5_000, spec.timeout().toMillis()), TimeUnit.MILLISECONDS);
-            return measure(loops, loopThreads, listener);
+            return measure(loops, loopThreads, cap, listener);
         } finally {
             loops.forEach(Loop::closeAll);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
     }
 
-    private LoadResult measure(List<Loop> loops, List<Thread> loopThreads, ProgressListener listener) throws InterruptedException {
-        long loadStart = System.nanoTime();
-        long measureStart = loadStart + spec.warmup().toNanos();
-        long end = measureStart + spec.duration().toNanos();
-        loops.forEach(l -> l.start(loadStart, measureStart, end));
+    /** @return loop {@code i}'s share of {@code total}, spread as evenly as possible over the threads */
+    private int share(int total, int i) {
+        return total / spec.threads() + (i < total % spec.threads() ? 1 : 0);
+    }
 
-        for (long now = System.nanoTime(); now < measureStart; now = System.nanoTime()) {
-            listener.warmingUp((now - loadStart) / 1e9, spec.warmup().toNanos() / 1e9);
-            sleepUntil(Math.min(measureStart, now + SECOND));
+    /** @return the pool's cap: the spec's, lowered to what the open-file limit allows */
+    private int connectionCap() {
+        long allowed = platform.openFileLimits().map(l -> l[0] - SPARE_FILES).orElse(Long.MAX_VALUE);
+        return (int) Math.max(spec.connections(), Math.min(spec.maxConnections(), allowed));
+    }
+
+    private LoadResult measure(List<Loop> loops, List<Thread> loopThreads, int cap, ProgressListener listener)
+            throws InterruptedException {
+        long loadStart = System.nanoTime();
+        long measureStart;
+        Warmup.End warmupEnd;
+        if (spec.warmup() instanceof Warmup.Fixed fixed) {
+            measureStart = loadStart + fixed.length().toNanos();
+            long end = measureStart + spec.duration().toNanos();
+            loops.forEach(l -> l.window(measureStart, end)); // before the start: nothing of the window is missed
+            loops.forEach(l -> l.start(loadStart));
+            for (long now = System.nanoTime(); now < measureStart; now = System.nanoTime()) {
+                listener.warmingUp((now - loadStart) / 1e9, fixed.length().toNanos() / 1e9);
+                sleepUntil(Math.min(measureStart, now + SECOND));
+            }
+            warmupEnd = Warmup.End.FIXED;
+        } else {
+            Warmup.UntilStable stable = (Warmup.UntilStable) spec.warmup();
+            loops.forEach(l -> l.start(loadStart));
+            boolean reached = warmUntilStable(loops, stable, loadStart, listener);
+            // the loops learn the window shortly before it starts, so none misses its beginning
+            measureStart = System.nanoTime() + WINDOW_LEAD_NANOS;
+            long end = measureStart + spec.duration().toNanos();
+            loops.forEach(l -> l.window(measureStart, end));
+            sleepUntil(measureStart);
+            warmupEnd = reached ? Warmup.End.STABLE : Warmup.End.CAPPED;
         }
+        long end = measureStart + spec.duration().toNanos();
 
         listener.measureStarted();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = processCpuNanos();
+        long[] stealStart = platform.stealAndTotalTicks(platform.allowedCpus());
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
         long wallStartMillis = System.currentTimeMillis();
 
-        Sampler sampler = new Sampler(loops, spec.model() instanceof LoadModel.Open, highestMicros());
+        Sampler sampler = new Sampler(loops, highestMicros());
         List<IntervalSample> timeline = new ArrayList<>();
         long intervalStart = measureStart;
         long cpuEnd = 0;
+        long[] stealEnd = stealStart;
         long[] loopCpuEnd = new long[0];
         while (true) {
             long intervalEnd = Math.min(end, intervalStart + SECOND);
@@ -138,14 +176,17 @@ public final class LoadGenerator {
             boolean last = intervalEnd >= end;
             if (last) {
                 cpuEnd = processCpuNanos();
+                stealEnd = platform.stealAndTotalTicks(platform.allowedCpus());
                 loopCpuEnd = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
                 for (Loop l : loops) {
-                    // wait for what is in flight; each loop gives up at end + timeout
-                    l.drained().await(spec.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                    if (!l.windowEnded().await(spec.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("event loop did not close its window within the timeout + 5 s");
+                    }
                 }
             }
             IntervalSample sample = sampler.sample((intervalStart - measureStart) / 1e9, (intervalEnd - intervalStart) / 1e9,
-                    wallStartMillis + (intervalStart - measureStart) / 1_000_000, wallStartMillis + (intervalEnd - measureStart) / 1_000_000);
+                    wallStartMillis + (intervalStart - measureStart) / 1_000_000, wallStartMillis + (intervalEnd - measureStart) / 1_000_000,
+                    last);
             timeline.add(sample);
             listener.interval(sample, sampler.intervalLatency(), sampler.intervalService(), sampler.totalLatency().getValueAtPercentile(99));
             if (last) {
@@ -153,15 +194,73 @@ public final class LoadGenerator {
             }
             intervalStart = intervalEnd;
         }
+        for (Loop l : loops) {
+            // wait for what is in flight; each loop gives up at end + timeout
+            l.drained().await(spec.timeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        }
+        sampler.addDrain();
 
         double measured = (end - measureStart) / 1e9;
+        boolean open = spec.model() instanceof LoadModel.Open;
         Histogram latency = sampler.totalLatency();
-        Histogram service = spec.model() instanceof LoadModel.Open ? sampler.totalService() : latency;
-        long requests = latency.getTotalCount();
-        GeneratorHealth health = health(loops, measured, (cpuEnd - cpuStart) / 1e9, maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9, requests);
+        Histogram service = open ? sampler.totalService() : responsesOnly(sampler);
+        long requests = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.COMPLETIONS)).sum();
+        long unsent = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.UNSENT)).sum();
+        double steal = stealEnd[1] > stealStart[1] ? (double) (stealEnd[0] - stealStart[0]) / (stealEnd[1] - stealStart[1]) : 0;
+        LatencySummary latencySummary = LatencySummary.of(latency, sampler.totalCensored());
+        GeneratorHealth health = health(loops, measured, (cpuEnd - cpuStart) / 1e9, maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9,
+                requests, latencySummary, sampler, steal, cap);
         long bytes = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.BYTES)).sum();
-        return new LoadResult(spec, measured, requests, bytes, LatencySummary.of(latency), LatencySummary.of(service),
-                latency, service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment());
+        return new LoadResult(spec, (measureStart - loadStart) / 1e9, warmupEnd, measured, requests, bytes, unsent,
+                latencySummary, LatencySummary.of(sampler.totalSuccess()), LatencySummary.of(sampler.totalError()),
+                LatencySummary.of(service), latency, sampler.totalSuccess(), sampler.totalError(), sampler.totalCensored(),
+                service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment());
+    }
+
+    /** @return closed model's service time: the responses' latencies (censored values are no service time) */
+    private static Histogram responsesOnly(Sampler sampler) {
+        Histogram h = sampler.totalSuccess().copy();
+        h.add(sampler.totalError());
+        return h;
+    }
+
+    /**
+     * Samples the rate of responses until it is stable or the cap is reached.
+     *
+     * @return whether it became stable (false: the cap was reached)
+     */
+    private boolean warmUntilStable(List<Loop> loops, Warmup.UntilStable w, long loadStart, ProgressListener listener)
+            throws InterruptedException {
+        RateStability stability = new RateStability(w.samples(), w.maxCv());
+        long sampleNanos = w.sample().toNanos();
+        long min = loadStart + w.min().toNanos();
+        long cap = loadStart + w.cap().toNanos();
+        long before = responses(loops);
+        long sampleStart = loadStart;
+        long lastReport = loadStart;
+        while (true) {
+            long next = Math.min(cap, sampleStart + sampleNanos);
+            sleepUntil(next);
+            long now = System.nanoTime();
+            long count = responses(loops);
+            stability.add((count - before) * 1e9 / Math.max(1, now - sampleStart));
+            before = count;
+            sampleStart = now;
+            if (now >= min && stability.stable()) {
+                return true;
+            }
+            if (now >= cap) {
+                return false;
+            }
+            if (now - lastReport >= SECOND) {
+                listener.warmingUp((now - loadStart) / 1e9, w.cap().toNanos() / 1e9);
+                lastReport = now;
+            }
+        }
+    }
+
+    private static long responses(List<Loop> loops) {
+        return loops.stream().mapToLong(l -> l.counters().get(LoopCounters.RESPONSES)).sum();
     }
 
     /**
@@ -169,19 +268,35 @@ public final class LoadGenerator {
      *         wait for a connection for the whole run before its own timeout starts
      */
     private long highestMicros() {
-        return spec.duration().plus(spec.warmup()).plus(spec.timeout()).toNanos() / 1000 * 2;
+        return spec.duration().plus(spec.warmup().longest()).plus(spec.timeout()).toNanos() / 1000 * 2;
     }
 
-    private GeneratorHealth health(List<Loop> loops, double measured, double cpuSeconds, double busiestLoopSeconds, long requests) {
+    private GeneratorHealth health(List<Loop> loops, double measured, double cpuSeconds, double busiestLoopSeconds,
+                                   long requests, LatencySummary latency, Sampler sampler, double steal, int cap) {
         int cpus = Runtime.getRuntime().availableProcessors();
         double processUtil = cpuSeconds / (measured * cpus);
         double loopUtil = busiestLoopSeconds / measured;
-        double target = spec.model() instanceof LoadModel.Open open ? open.ratePerSecond() : 0;
+        boolean open = spec.model() instanceof LoadModel.Open;
+        double target = spec.model() instanceof LoadModel.Open o ? o.ratePerSecond() : 0;
         double achieved = requests / measured;
-        long sends = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.SENDS)).sum();
-        long late = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.LATE)).sum();
-        long queued = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.QUEUED)).sum();
+        long sends = sum(loops, LoopCounters.SENDS);
+        long late = sum(loops, LoopCounters.LATE);
+        long queued = sum(loops, LoopCounters.QUEUED);
+        long capped = sum(loops, LoopCounters.CAPPED);
+        int peak = (int) sum(loops, LoopCounters.PEAK_CONNECTIONS);
         long maxLagMicros = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.MAX_LAG_NANOS)).max().orElse(0) / 1000;
+        Histogram lag = sampler.sendLag();
+        Histogram hiccups = sampler.hiccups();
+        long lagP99 = open && lag.getTotalCount() > 0 ? lag.getValueAtPercentile(99) : 0;
+        long hiccupP99 = hiccups.getTotalCount() > 0 ? hiccups.getValueAtPercentile(99) : 0;
+        long hiccupMax = hiccups.getTotalCount() > 0 ? hiccups.getMaxValue() : 0;
+        // Waiting at the cap alone does not say whose fault it was: by Little's law an overloaded
+        // server fills any pool. The pool was the limit when even the server's fastest service time
+        // needed more connections than the cap allowed (rate x fastest service > cap).
+        Histogram service = sampler.totalService();
+        double fastestSeconds = service.getTotalCount() > 0 ? service.getMinValue() / 1e6 : 0;
+        boolean connectionLimited = open && sends > 0 && (double) capped / sends > Defaults.CONNECTION_LIMITED_FRACTION
+                && (fastestSeconds == 0 || target * fastestSeconds > cap);
         List<String> warnings = new ArrayList<>();
         if (processUtil >= Defaults.SATURATED_CPU) {
             warnings.add(String.format(Locale.ROOT, "the generator's CPUs were %.0f%% busy (%d CPU%s: %s): it may have been "
@@ -191,13 +306,46 @@ public final class LoadGenerator {
             warnings.add(String.format(Locale.ROOT, "an event loop was %.0f%% busy while the generator had %d CPUs: "
                     + "add threads (-t, now %d)", loopUtil * 100, cpus, spec.threads()));
         }
-        if (target > 0 && sends > 0 && (double) late / sends > Defaults.LATE_FRACTION) {
-            warnings.add(String.format(Locale.ROOT, "%d of %d sends (%.1f%%) left more than %d ms behind schedule although a "
-                            + "connection was free (largest lag %.1f ms): the generator could not keep the rate, and its delay "
-                            + "is included in the latencies", late, sends, 100.0 * late / sends, Defaults.LATE_SEND.toMillis(),
-                    maxLagMicros / 1000.0));
+        long ownLag = Math.max(lagP99, hiccupP99);
+        if (latency.count() > 0 && ownLagNoticeable(ownLag, latency.p50Micros())) {
+            warnings.add(String.format(Locale.ROOT, "the generator's own lag (p99 %s: %s) is %.0f%% of the p50 latency it "
+                            + "reports (%s), more than %.0f%%: its delay is a noticeable part of these latencies; give it "
+                            + "more CPUs or fewer connections, or use --resolution",
+                    lagP99 >= hiccupP99 ? "send lag" : "event-loop hiccups", formatMicros(ownLag),
+                    100.0 * ownLag / Math.max(1, latency.p50Micros()), formatMicros(latency.p50Micros()),
+                    Defaults.GENERATOR_LAG_FRACTION * 100));
         }
-        return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, achieved, sends, late, queued, maxLagMicros, warnings);
+        if (steal > Defaults.STEAL_FRACTION) {
+            warnings.add(String.format(Locale.ROOT, "the hypervisor stole %.1f%% of the generator's CPU time (CPUs %s, "
+                    + "/proc/stat steal): the machine was shared; measure again, or on a quieter host", steal * 100, platform.allowedCpus()));
+        }
+        if (connectionLimited) {
+            warnings.add(String.format(Locale.ROOT, "%d of %d sends (%.1f%%) found all %d connections busy at the pool's cap: "
+                            + "the generator's connections limited this level; raise --max-connections", capped, sends,
+                    100.0 * capped / sends, cap));
+        }
+        return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, achieved, sends, late, queued, maxLagMicros,
+                lagP99, hiccupP99, hiccupMax, steal, cap, peak, capped, connectionLimited, warnings);
+    }
+
+    /**
+     * The generator's own lag is noticeable when it exceeds {@link Defaults#GENERATOR_LAG_FRACTION}
+     * of the p50 latency it reports and {@link Defaults#GENERATOR_LAG_FLOOR}.
+     *
+     * @param ownLagMicros     p99 of the send lag (open model) or of the hiccups, whichever is larger
+     * @param latencyP50Micros the reported p50 latency
+     */
+    static boolean ownLagNoticeable(long ownLagMicros, long latencyP50Micros) {
+        return ownLagMicros > Defaults.GENERATOR_LAG_FLOOR.toNanos() / 1000
+                && ownLagMicros > Defaults.GENERATOR_LAG_FRACTION * latencyP50Micros;
+    }
+
+    private static long sum(List<Loop> loops, int counter) {
+        return loops.stream().mapToLong(l -> l.counters().get(counter)).sum();
+    }
+
+    private static String formatMicros(long us) {
+        return us < 1_000 ? us + " us" : String.format(Locale.ROOT, "%.2f ms", us / 1e3);
     }
 
     private static long maxLoopCpu(long[] start, long[] end) {

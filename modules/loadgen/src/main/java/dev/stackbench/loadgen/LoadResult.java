@@ -7,29 +7,73 @@ import org.HdrHistogram.Histogram;
  * The outcome of one load run: counts, latency, errors, a per-second timeline, and how the
  * generator fared.
  *
+ * <p>Two kinds of figure. Per time, over the measured window {@code [start, end)}: {@code requests},
+ * {@link #throughput()}, {@code bytesRead}, the timeline. Per request intended inside the window,
+ * whenever its outcome came (in flight at the end: drained for at most one timeout): the latency
+ * histograms and the errors. Latency is from the intended send time in open model, from the
+ * actual send in closed model; all histograms in microseconds.
+ *
  * @param spec            what was run
- * @param measuredSeconds the measured interval, seconds (excludes warm-up; includes nothing of the drain)
- * @param requests        responses recorded (any status) of requests intended within the interval
- * @param bytesRead       response bytes read in the interval
- * @param latency         open model: from the intended send time; closed: from the actual send
- * @param serviceTime     from the actual send to the complete response (same as latency in closed model)
- * @param latencyHistogram the full latency histogram, microseconds
- * @param serviceHistogram the full service-time histogram, microseconds
+ * @param warmupSeconds   the warm-up actually used, seconds
+ * @param warmupEnd       how the warm-up ended: fixed length, stable rate, or its cap
+ * @param measuredSeconds the measured window, seconds
+ * @param requests        responses (any status) completed inside the window
+ * @param bytesRead       response bytes read inside the window
+ * @param unsent          open model: requests intended inside the window still waiting for a connection at its
+ *                        end (never sent: sends stop at the end); each is a censored value in the latency
+ * @param latency         every request: responses of any status and censored values (timeouts at
+ *                        {@code sent + timeout - intended}, unsent at {@code end - intended})
+ * @param successLatency  responses with status 200..399 only
+ * @param errorLatency    responses with another status only
+ * @param serviceTime     from the actual send to the complete response, any status (same as the
+ *                        responses' latency in closed model)
+ * @param latencyHistogram  every request, as {@code latency}
+ * @param successHistogram  as {@code successLatency}
+ * @param errorHistogram    as {@code errorLatency}
+ * @param censoredHistogram the censored values alone (also in {@code latencyHistogram})
+ * @param serviceHistogram  as {@code serviceTime}
  * @param errors          errors by class
- * @param timeline        one sample per second of the measured interval
+ * @param timeline        one sample per second of the measured window (the last one may be shorter);
+ *                        each holds only what happened inside it
  * @param health          the generator's own health
  * @param environment     where it ran
  */
-public record LoadResult(LoadSpec spec, double measuredSeconds, long requests, long bytesRead,
-                         LatencySummary latency, LatencySummary serviceTime,
-                         Histogram latencyHistogram, Histogram serviceHistogram, ErrorCounts errors,
-                         List<IntervalSample> timeline, GeneratorHealth health, GeneratorEnvironment environment) {
+public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupEnd, double measuredSeconds,
+                         long requests, long bytesRead, long unsent,
+                         LatencySummary latency, LatencySummary successLatency, LatencySummary errorLatency,
+                         LatencySummary serviceTime, Histogram latencyHistogram, Histogram successHistogram,
+                         Histogram errorHistogram, Histogram censoredHistogram, Histogram serviceHistogram,
+                         ErrorCounts errors, List<IntervalSample> timeline, GeneratorHealth health,
+                         GeneratorEnvironment environment) {
     public LoadResult {
         timeline = List.copyOf(timeline);
     }
 
-    /** @return responses per second over the measured interval */
+    /** @return responses completed inside the window per second */
     public double throughput() {
         return measuredSeconds <= 0 ? 0 : requests / measuredSeconds;
+    }
+
+    /** @return how many latency values are censored (timeouts and unsent), i.e. only lower bounds */
+    public long censored() {
+        return latency.censored();
+    }
+
+    /** @return open model: achieved / target rate (1 = kept the rate); closed model: 1 */
+    public double achievedFraction() {
+        return spec.model() instanceof LoadModel.Open open ? throughput() / open.ratePerSecond() : 1;
+    }
+
+    /**
+     * The {@code S} flag: in open model, the server could not keep the rate. True when the achieved
+     * rate (completions inside the window) is below {@link Defaults#BEHIND_SCHEDULE} of the target,
+     * and the generator's connections were not the limit ({@link GeneratorHealth#connectionLimited()},
+     * a separate flag). Whether the generator itself was the bottleneck is {@link GeneratorHealth#bound()}.
+     */
+    public boolean serverBehindSchedule() {
+        if (!(spec.model() instanceof LoadModel.Open) || health.connectionLimited()) {
+            return false;
+        }
+        return achievedFraction() < Defaults.BEHIND_SCHEDULE;
     }
 }

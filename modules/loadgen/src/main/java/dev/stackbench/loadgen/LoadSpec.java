@@ -16,22 +16,27 @@ import java.util.Objects;
  * @param body        request body bytes, empty for none
  * @param paths       request targets (path and query); each request picks one uniformly at random.
  *                    Defaults to the target's own path and query.
- * @param connections concurrent keep-alive connections, &gt;= 1
- * @param threads     event loops, 1..connections
+ * @param connections concurrent keep-alive connections, &gt;= 1; in the open model, the connections
+ *                    opened before the schedule starts (the pool grows on demand up to {@code maxConnections})
+ * @param maxConnections open model: the cap of the connection pool, &gt;= connections; the closed model
+ *                    uses exactly {@code connections} (this equals it)
+ * @param threads     event loops, 1..connections; in the open model each sends a share of the rate in
+ *                    proportion to its connections, on a phase offset from the others
  * @param duration    the measured interval, &gt; 0
- * @param warmup      load before the measured interval that is not recorded, &gt;= 0
+ * @param warmup      load before the measured interval that is not recorded: fixed or until stable
  * @param timeout     per request, from its actual send to its complete response, &gt; 0
  * @param model       closed or open
  * @param resolution  open model: requests due within one window of this length are sent together
  *                    at the window's start and timed from it; zero sends each at its own time
  */
 public record LoadSpec(URI target, String method, List<Header> headers, byte[] body, List<String> paths,
-                       int connections, int threads, Duration duration, Duration warmup, Duration timeout,
+                       int connections, int maxConnections, int threads, Duration duration, Warmup warmup, Duration timeout,
                        LoadModel model, Duration resolution) {
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(warmup, "warmup");
         headers = List.copyOf(headers);
         paths = List.copyOf(paths);
         body = body.clone();
@@ -47,14 +52,18 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         if (connections < 1) {
             throw new IllegalArgumentException("connections (" + connections + ") must be >= 1");
         }
+        if (maxConnections < connections) {
+            throw new IllegalArgumentException("max connections (" + maxConnections + ") must be >= connections (" + connections + ")");
+        }
+        if (model instanceof LoadModel.Closed && maxConnections != connections) {
+            throw new IllegalArgumentException("max connections (" + maxConnections + ") applies to the open model only; "
+                    + "the closed model uses exactly its connections (" + connections + ")");
+        }
         if (threads < 1 || threads > connections) {
             throw new IllegalArgumentException("threads (" + threads + ") must be between 1 and connections (" + connections + ")");
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("duration (" + duration + ") must be > 0");
-        }
-        if (warmup.isNegative()) {
-            throw new IllegalArgumentException("warmup (" + warmup + ") must be >= 0");
         }
         if (resolution.isNegative()) {
             throw new IllegalArgumentException("resolution (" + resolution + ") must be >= 0");
@@ -92,8 +101,9 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %s, %s, %d connections, %d threads, %s (warm-up %s), timeout %s",
-                method, target, model, connections, threads, duration, warmup, timeout);
+        return String.format(Locale.ROOT, "%s %s, %s, %d connections%s, %d threads, %s (warm-up %s), timeout %s",
+                method, target, model, connections, maxConnections == connections ? "" : " (up to " + maxConnections + ")",
+                threads, duration, warmup, timeout);
     }
 
     /** @return a builder with the defaults of {@link Defaults} for the given target */
@@ -109,9 +119,10 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         private byte[] body = new byte[0];
         private List<String> paths;
         private int connections = Defaults.CONNECTIONS;
+        private Integer maxConnections;
         private Integer threads;
         private Duration duration = Defaults.DURATION;
-        private Duration warmup = Defaults.WARMUP;
+        private Warmup warmup = new Warmup.Fixed(Defaults.WARMUP);
         private Duration timeout = Defaults.TIMEOUT;
         private LoadModel model = new LoadModel.Closed();
         private Duration resolution = Defaults.RESOLUTION;
@@ -129,7 +140,17 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         /** Event loops; defaults to min(available processors, connections). */
         public Builder threads(int t) { this.threads = t; return this; }
         public Builder duration(Duration d) { this.duration = d; return this; }
-        public Builder warmup(Duration w) { this.warmup = w; return this; }
+        /** A fixed warm-up. */
+        public Builder warmup(Duration w) { this.warmup = new Warmup.Fixed(w); return this; }
+        /** A fixed warm-up or one until the rate is stable. */
+        public Builder warmup(Warmup w) { this.warmup = w; return this; }
+        /** Warm up until the rate is stable, with the defaults of {@link Warmup.UntilStable#defaults()}. */
+        public Builder warmupUntilStable() { this.warmup = Warmup.UntilStable.defaults(); return this; }
+        /**
+         * Open model: the cap of the connection pool. Default: the rate times the timeout, at least
+         * the connections and at most {@link Defaults#MAX_CONNECTIONS}.
+         */
+        public Builder maxConnections(int m) { this.maxConnections = m; return this; }
         public Builder timeout(Duration t) { this.timeout = t; return this; }
         public Builder model(LoadModel m) { this.model = m; return this; }
         /** Open model: send requests due within this window together (zero: each at its own time). */
@@ -138,7 +159,16 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         public LoadSpec build() {
             List<String> p = paths != null ? paths : List.of(defaultPath(target));
             int t = threads != null ? threads : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
-            return new LoadSpec(target, method, headers, body, p, connections, t, duration, warmup, timeout, model, resolution);
+            int max = maxConnections != null ? maxConnections : defaultMaxConnections();
+            return new LoadSpec(target, method, headers, body, p, connections, max, t, duration, warmup, timeout, model, resolution);
+        }
+
+        private int defaultMaxConnections() {
+            if (!(model instanceof LoadModel.Open open)) {
+                return connections;
+            }
+            double littles = Math.ceil(open.ratePerSecond() * timeout.toNanos() / 1e9);
+            return (int) Math.max(connections, Math.min(Defaults.MAX_CONNECTIONS, littles));
         }
 
         private static String defaultPath(URI uri) {

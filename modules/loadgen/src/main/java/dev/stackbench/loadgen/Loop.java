@@ -6,44 +6,60 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One event loop's share of the load: its connections, its part of the open-model schedule, its
- * latency recorders and counters. Every method except the recorders' and counters' readers runs
- * on the loop's own thread.
+ * latency recorders and counters. Every method except the readers of {@link LoopRecorders} and
+ * {@link LoopCounters} runs on the loop's own thread.
  *
- * <p>Timing: all times are {@link System#nanoTime()}. A response is recorded only when its request
- * was intended at or after the start of the measured interval; latency is
- * {@code response - intended}, service time {@code response - actual send}, both in microseconds.
+ * <p>Timing: all times are {@link System#nanoTime()}. The measured window is
+ * {@code [measureStart, end)}; nothing is sent from {@code end} on.
+ * <ul>
+ *   <li>Per request (latency histograms, errors): a request counts when it was intended inside the
+ *       window, whenever its outcome came (requests in flight at the end are drained for at most one
+ *       timeout). Latency is {@code response - intended}, service time {@code response - actual send},
+ *       microseconds. A timeout is recorded censored at {@code sent + timeout - intended}; a request
+ *       still waiting at the end (queued, never sent) is unsent, recorded censored at
+ *       {@code end - intended}.</li>
+ *   <li>Per time (throughput, timeline): a response counts in the window when it completed inside it,
+ *       whatever its intended time.</li>
+ * </ul>
  */
 final class Loop {
     private final EventLoop executor;
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final EncodedRequests requests;
-    private final Connection[] connections;
+    private final boolean head;
+    private final int requestSize;
+    private Connection[] connections;
+    private int connectionCount;
+    private final int initialConnections;
+    private final int maxConnections;
     private final boolean open;
     private final long timeoutNanos;
     private final long lateNanos;
-    private final long highestMicros;
-    private final SingleWriterRecorder latency;
-    private final SingleWriterRecorder service;
+    private final long hiccupNanos;
+    private final LoopRecorders recorders;
     private final LoopCounters counters = new LoopCounters();
     private final CountDownLatch firstAttempts;
+    private final CountDownLatch windowEnded = new CountDownLatch(1);
     private final CountDownLatch drained = new CountDownLatch(1);
 
-    // Timings, fixed by start().
+    // Timings: the schedule is fixed by start(), the window by window() (both on this thread).
     private boolean started;
-    private long measureStartNanos;
+    private long measureStartNanos = Long.MAX_VALUE;
     private long endNanos = Long.MAX_VALUE;
     private long drainDeadlineNanos = Long.MAX_VALUE;
+    private boolean windowClosed;
     private boolean finished;
 
     // Open model: the schedule and the requests waiting for a free connection.
     private final double intervalNanos;
+    private final long phaseNanos;
     private final long resolutionNanos;
     private long scheduleStartNanos;
     private long sequence;
@@ -51,27 +67,61 @@ final class Loop {
     private final LongQueue pending = new LongQueue();
     private final Runnable tick = this::tick;
 
+    // Hiccup probe: a tick every hiccupNanos; its lateness is this loop's own.
+    private long hiccupStartNanos;
+    private long hiccupTicks;
+    private int opening; // connections being opened (first time or again)
+    // Open model: while requests wait, the pool grows towards what Little's law says the rate needs,
+    // rate x service time (an exponential moving average) x POOL_HEADROOM, at most doubling per
+    // service time. Waiting alone is no reason: after a stall of the generator itself, the existing
+    // connections catch up faster than thousands of new ones could be opened.
+    private static final double POOL_HEADROOM = 1.25;
+    private final double ratePerNano;
+    private double serviceEwmaNanos = TimeUnit.MILLISECONDS.toNanos(1);
+    private long lastGrowthNanos = Long.MIN_VALUE / 2;
+
+    /**
+     * @param connectionCount connections opened before the load starts
+     * @param maxConnections  open model: the pool grows on demand up to this many
+     * @param ratePerSecond   open model: this loop's share of the rate; 0 in closed model
+     * @param phaseNanos      open model: this loop's schedule starts this long after the load's start
+     */
     Loop(EventLoop executor, Bootstrap bootstrap, InetSocketAddress address, EncodedRequests requests,
-         int connectionCount, LoadSpec spec, double ratePerSecond, long highestMicros, CountDownLatch firstAttempts) {
+         int connectionCount, int maxConnections, LoadSpec spec, double ratePerSecond, long phaseNanos,
+         long highestMicros, CountDownLatch firstAttempts) {
         this.executor = executor;
         this.bootstrap = bootstrap.clone(executor);
         this.address = address;
         this.requests = requests;
+        this.head = spec.isHead();
+        this.requestSize = requests.maxLength();
         this.open = ratePerSecond > 0;
         this.intervalNanos = open ? 1e9 / ratePerSecond : 0;
+        this.ratePerNano = ratePerSecond / 1e9;
+        this.phaseNanos = phaseNanos;
         this.resolutionNanos = Math.max(1, spec.resolution().toNanos());
         this.timeoutNanos = spec.timeout().toNanos();
         this.lateNanos = Defaults.LATE_SEND.toNanos();
-        this.highestMicros = highestMicros;
-        this.latency = new SingleWriterRecorder(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
-        this.service = new SingleWriterRecorder(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
+        this.hiccupNanos = Defaults.HICCUP_PERIOD.toNanos();
+        this.recorders = new LoopRecorders(highestMicros);
         this.firstAttempts = firstAttempts;
-        this.connections = new Connection[connectionCount];
-        int size = requests.maxLength();
+        this.initialConnections = connectionCount;
+        this.maxConnections = open ? Math.max(connectionCount, maxConnections) : connectionCount;
+        this.connections = new Connection[Math.max(1, connectionCount)];
         for (int i = 0; i < connectionCount; i++) {
-            ByteBuf out = Unpooled.directBuffer(size, size);
-            connections[i] = new Connection(this, out, spec.isHead());
+            addConnection();
         }
+    }
+
+    private Connection addConnection() {
+        if (connectionCount == connections.length) {
+            connections = Arrays.copyOf(connections, Math.min(maxConnections, connections.length * 2));
+        }
+        ByteBuf out = Unpooled.directBuffer(requestSize, requestSize);
+        Connection c = new Connection(this, out, head);
+        connections[connectionCount++] = c;
+        counters.max(LoopCounters.PEAK_CONNECTIONS, connectionCount);
+        return c;
     }
 
     EventLoop executor() { return executor; }
@@ -79,38 +129,42 @@ final class Loop {
     InetSocketAddress address() { return address; }
     EncodedRequests requests() { return requests; }
     LoopCounters counters() { return counters; }
-    SingleWriterRecorder latencyRecorder() { return latency; }
-    SingleWriterRecorder serviceRecorder() { return service; }
+    LoopRecorders recorders() { return recorders; }
+    /** @return the most connections this loop may open */
+    int maxConnections() { return maxConnections; }
+    /** Counts down once this loop has closed the window: what it recorded up to the end is in {@link LoopRecorders#atEnd()}. */
+    CountDownLatch windowEnded() { return windowEnded; }
     /** Counts down once every request is answered or abandoned after the end. */
     CountDownLatch drained() { return drained; }
 
     /** Opens every connection; each counts {@code firstAttempts} down once, success or not. */
     void connectAll() {
         executor.execute(() -> {
-            for (Connection c : connections) {
-                c.connect();
+            for (int i = 0; i < connectionCount; i++) {
+                connections[i].connect();
             }
         });
     }
 
     /**
-     * Starts sending. Called once, from any thread.
+     * Starts sending; nothing is recorded until {@link #window} sets the measured window. Called
+     * once, from any thread.
      *
-     * @param loadStartNanos    when the schedule starts (warm-up included)
-     * @param measureStartNanos when recording starts
-     * @param endNanos          when sending stops
+     * @param loadStartNanos when the schedule starts (warm-up included)
      */
-    void start(long loadStartNanos, long measureStartNanos, long endNanos) {
+    void start(long loadStartNanos) {
         executor.execute(() -> {
             this.started = true;
-            this.scheduleStartNanos = loadStartNanos;
-            this.measureStartNanos = measureStartNanos;
-            this.endNanos = endNanos;
-            this.drainDeadlineNanos = endNanos + timeoutNanos;
+            this.scheduleStartNanos = loadStartNanos + phaseNanos;
             long sweep = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 20));
             executor.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
+            hiccupStartNanos = System.nanoTime() + hiccupNanos;
+            // fixed rate: after a stall the missed ticks run at once, each recording its own lateness,
+            // so a stall is counted as often as a tick was due (no coordinated omission in the probe)
+            executor.scheduleAtFixedRate(this::hiccup, hiccupNanos, hiccupNanos, TimeUnit.NANOSECONDS);
             long now = System.nanoTime();
-            for (Connection c : connections) {
+            for (int i = 0; i < connectionCount; i++) {
+                Connection c = connections[i];
                 if (c.idle() && open) {
                     idle.addLast(c);
                 } else if (c.idle()) {
@@ -123,6 +177,20 @@ final class Loop {
         });
     }
 
+    /**
+     * Sets the measured window; called once, from any thread, before {@code measureStartNanos}.
+     * At {@code endNanos} this loop stops sending, records what is still waiting as unsent and
+     * closes the window ({@link #windowEnded()}).
+     */
+    void window(long measureStartNanos, long endNanos) {
+        executor.execute(() -> {
+            this.measureStartNanos = measureStartNanos;
+            this.endNanos = endNanos;
+            this.drainDeadlineNanos = endNanos + timeoutNanos;
+            executor.schedule(this::closeWindow, Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        });
+    }
+
     /** @return whether connections should (re)connect: before the end of the drain */
     boolean acceptsConnections() {
         return !finished;
@@ -130,7 +198,18 @@ final class Loop {
 
     // ---- events from connections -------------------------------------------------------------
 
+    /** A connection starts opening a channel. */
+    void connecting() {
+        opening++;
+    }
+
+    /** A connect succeeded after the run ended; the channel is closed. */
+    void connectAbandoned() {
+        opening--;
+    }
+
     void connected(Connection c) {
+        opening--;
         if (!started) {
             firstAttempts.countDown();
             return;
@@ -139,10 +218,14 @@ final class Loop {
     }
 
     void connectFailed(Connection c) {
+        opening--;
         if (!started) {
             firstAttempts.countDown();
-        } else {
-            countError(LoopCounters.CONNECT, System.nanoTime());
+            return;
+        }
+        long now = System.nanoTime();
+        if (inWindow(now)) {
+            counters.add(LoopCounters.CONNECT, 1);
         }
     }
 
@@ -161,7 +244,9 @@ final class Loop {
         long now = System.nanoTime();
         if (open) {
             idle.addLast(c);
-            pump(now, Long.MAX_VALUE);
+            if (now < endNanos) {
+                pump(now, Long.MAX_VALUE);
+            }
         } else if (now < endNanos) {
             sendClosed(c, now);
         }
@@ -176,41 +261,59 @@ final class Loop {
     }
 
     void bytesRead(int n) {
-        if (started && System.nanoTime() >= measureStartNanos) {
+        if (started && inWindow(System.nanoTime())) {
             counters.add(LoopCounters.BYTES, n);
         }
     }
 
     /** A complete response. */
     void responded(long intended, long sent, int status) {
-        if (intended < measureStartNanos || !started) {
+        if (!started) {
             return;
         }
         long now = System.nanoTime();
-        latency.recordValue(Math.min(highestMicros, Math.max(1, (now - intended) / 1000)));
-        if (open) {
-            service.recordValue(Math.min(highestMicros, Math.max(1, (now - sent) / 1000)));
+        closeWindowIfDue(now);
+        counters.add(LoopCounters.RESPONSES, 1);
+        if (inWindow(now)) {
+            counters.add(LoopCounters.COMPLETIONS, 1);
         }
-        if (status < 200 || status >= 400) {
+        if (intended < measureStartNanos) {
+            return;
+        }
+        serviceEwmaNanos += ((now - sent) - serviceEwmaNanos) / 16;
+        boolean passing = status >= 200 && status < 400;
+        recorders.response(passing, now - intended, open ? now - sent : -1);
+        if (!passing) {
             counters.statusError(status);
         }
     }
 
-    void error(int errorClass) {
-        countError(errorClass, System.nanoTime());
+    /** The request in flight on a connection failed in {@code errorClass}; a timeout is recorded censored. */
+    void failed(int errorClass, long intended, long sent) {
+        if (!started || intended < measureStartNanos) {
+            return;
+        }
+        closeWindowIfDue(System.nanoTime());
+        counters.add(errorClass, 1);
+        if (errorClass == LoopCounters.TIMEOUT) {
+            // the user waited at least this long; the sweep notices only a little later
+            recorders.censored(sent + timeoutNanos - intended);
+        }
     }
 
-    private void countError(int errorClass, long now) {
-        if (started && now >= measureStartNanos) {
-            counters.add(errorClass, 1);
-        }
+    private boolean inWindow(long now) {
+        return now >= measureStartNanos && now < endNanos;
     }
 
     // ---- open model ---------------------------------------------------------------------------
 
     private void tick() {
+        if (windowClosed) {
+            return; // closeWindow() accounted for what was due
+        }
         long now = System.nanoTime();
         long firstNew = Long.MAX_VALUE;
+        long fresh = 0;
         long next = intendedTime(sequence);
         while (next <= now && next < endNanos) {
             // requests due within one resolution window go out together, timed from the window's start
@@ -218,14 +321,43 @@ final class Loop {
             firstNew = Math.min(firstNew, window);
             while (next < window + resolutionNanos && next < endNanos) {
                 pending.add(window);
+                fresh++;
                 next = intendedTime(++sequence);
             }
         }
         pump(now, firstNew);
+        if (!pending.isEmpty()) {
+            grow(Math.min(fresh, pending.size()), now);
+        }
         if (next < endNanos) {
             executor.schedule(tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         checkDrained(now);
+    }
+
+    /**
+     * Requests are waiting with no free connection: opens connections for them while the pool is
+     * under what the rate needs and under its cap; at the cap, counts the fresh ones among them as
+     * limited by the pool.
+     */
+    private void grow(long freshWaiting, long now) {
+        // connections that are down reconnect on their own; they count as opening
+        int wanted = pending.size() - opening;
+        long needed = (long) Math.ceil(ratePerNano * serviceEwmaNanos * POOL_HEADROOM) + 1;
+        if (wanted > 0 && connectionCount < needed && now - lastGrowthNanos >= serviceEwmaNanos) {
+            int growth = (int) Math.min(Math.min(wanted, needed - connectionCount),
+                    Math.min(maxConnections - connectionCount, Math.max(1, connectionCount)));
+            if (growth > 0) {
+                lastGrowthNanos = now;
+            }
+            for (int i = 0; i < growth; i++) {
+                addConnection().connect();
+            }
+            wanted -= growth;
+        }
+        if (wanted > 0 && connectionCount >= maxConnections && now >= measureStartNanos) {
+            counters.add(LoopCounters.CAPPED, Math.min(freshWaiting, wanted));
+        }
     }
 
     private long intendedTime(long k) {
@@ -248,6 +380,7 @@ final class Loop {
                 if (intended >= firstNew) {
                     long lag = now - intended;
                     counters.max(LoopCounters.MAX_LAG_NANOS, lag);
+                    recorders.sendLag(lag);
                     if (lag > lateNanos) {
                         counters.add(LoopCounters.LATE, 1);
                     }
@@ -259,25 +392,69 @@ final class Loop {
         }
     }
 
+    // ---- self-health --------------------------------------------------------------------------
+
+    private void hiccup() {
+        long now = System.nanoTime();
+        long due = hiccupStartNanos + hiccupTicks++ * hiccupNanos;
+        if (inWindow(now)) {
+            recorders.hiccup(Math.max(0, now - due));
+        }
+    }
+
     // ---- timeouts and the end -----------------------------------------------------------------
+
+    /**
+     * Closes the window before anything after its end is recorded, even when this loop reaches the
+     * end (scheduled) a little late: the window's last interval then holds only what happened in it.
+     */
+    private void closeWindowIfDue(long now) {
+        if (now >= endNanos && !windowClosed) {
+            closeWindow();
+        }
+    }
+
+    /** At the window's end: sends stop; what is still waiting is unsent, recorded at its wait so far. */
+    private void closeWindow() {
+        if (windowClosed) {
+            return;
+        }
+        long end = endNanos;
+        while (!pending.isEmpty()) {
+            unsent(pending.poll(), end);
+        }
+        if (open) {
+            // due before the end, but this loop had not got to them yet (its tick came late)
+            for (long next = intendedTime(sequence); next < end; next = intendedTime(++sequence)) {
+                unsent(next, end);
+            }
+        }
+        windowClosed = true;
+        counters.snapshotAtEnd();
+        recorders.takeAtEnd();
+        windowEnded.countDown();
+        checkDrained(System.nanoTime());
+    }
+
+    private void unsent(long intended, long end) {
+        if (intended >= measureStartNanos) {
+            counters.add(LoopCounters.UNSENT, 1);
+            recorders.censored(end - intended);
+        }
+    }
 
     private void sweep() {
         long now = System.nanoTime();
-        for (Connection c : connections) {
+        for (int i = 0; i < connectionCount; i++) {
+            Connection c = connections[i];
             if (c.busy() && now - c.sentNanos() > timeoutNanos) {
                 c.timedOut();
             }
         }
-        if (now >= drainDeadlineNanos && !finished) {
-            for (Connection c : connections) {
-                if (c.busy()) {
-                    c.timedOut();
-                }
-            }
-            while (!pending.isEmpty()) {
-                // never sent before the run ended: the user would have given up
-                if (pending.poll() >= measureStartNanos) {
-                    countError(LoopCounters.TIMEOUT, now);
+        if (now >= drainDeadlineNanos && windowClosed && !finished) {
+            for (int i = 0; i < connectionCount; i++) {
+                if (connections[i].busy()) {
+                    connections[i].timedOut();
                 }
             }
             finish();
@@ -286,11 +463,11 @@ final class Loop {
     }
 
     private void checkDrained(long now) {
-        if (finished || !started || now < endNanos || !pending.isEmpty()) {
+        if (finished || !windowClosed || !pending.isEmpty()) {
             return;
         }
-        for (Connection c : connections) {
-            if (c.busy()) {
+        for (int i = 0; i < connectionCount; i++) {
+            if (connections[i].busy()) {
                 return;
             }
         }
@@ -306,9 +483,19 @@ final class Loop {
     void closeAll() {
         executor.execute(() -> {
             finished = true;
-            for (Connection c : connections) {
-                c.close();
+            for (int i = 0; i < connectionCount; i++) {
+                connections[i].close();
             }
         });
+    }
+
+    /** @return connections created so far (open model: the pool's size) */
+    int connectionCount() {
+        return connectionCount;
+    }
+
+    /** @return the connections opened before the load started */
+    int initialConnections() {
+        return initialConnections;
     }
 }

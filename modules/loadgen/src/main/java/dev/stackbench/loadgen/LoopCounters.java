@@ -19,11 +19,22 @@ final class LoopCounters {
     static final int LATE = 7;
     static final int QUEUED = 8;
     static final int MAX_LAG_NANOS = 9;
-    private static final int SIZE = 10;
+    /** every response, warm-up and drain included (the warm-up's rate samples) */
+    static final int RESPONSES = 10;
+    /** responses completed inside the measured window, whatever their intended time */
+    static final int COMPLETIONS = 11;
+    /** requests of the window still waiting for a connection at its end */
+    static final int UNSENT = 12;
+    /** open model: fresh requests that waited while the capped pool had no free connection */
+    static final int CAPPED = 13;
+    /** the most connections this loop had at once (created, open or not) */
+    static final int PEAK_CONNECTIONS = 14;
+    private static final int SIZE = 15;
     private static final int MAX_STATUS = 600;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);
     private final AtomicLongArray statuses = new AtomicLongArray(MAX_STATUS);
+    private volatile long errorsAtEnd = -1;
 
     /** Adds {@code delta} to counter {@code index}; loop thread only. */
     void add(int index, long delta) {
@@ -46,6 +57,16 @@ final class LoopCounters {
 
     long get(int index) {
         return values.get(index);
+    }
+
+    /** Remembers the errors so far as those of the measured window's last interval; loop thread only. */
+    void snapshotAtEnd() {
+        errorsAtEnd = errors();
+    }
+
+    /** @return the errors counted up to the window's end, or -1 before it */
+    long errorsAtEnd() {
+        return errorsAtEnd;
     }
 
     /** @return errors of every class so far */

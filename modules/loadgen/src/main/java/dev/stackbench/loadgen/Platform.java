@@ -40,6 +40,52 @@ final class Platform {
         });
     }
 
+    /**
+     * Reads the kernel's CPU time counters of the given CPUs from {@code stat}.
+     *
+     * @param cpuList a list such as {@code 0} or {@code 0-3,6}, or "all"
+     * @return {steal, total} in clock ticks over those CPUs (total includes steal), or {0, 0} when unknown
+     */
+    long[] stealAndTotalTicks(String cpuList) {
+        java.util.BitSet cpus = parseCpuList(cpuList);
+        long steal = 0;
+        long total = 0;
+        for (String l : lines("stat")) {
+            if (!l.startsWith("cpu") || l.length() < 4 || !Character.isDigit(l.charAt(3))) {
+                continue;
+            }
+            String[] f = l.trim().split("\\s+");
+            int cpu = Integer.parseInt(f[0].substring(3));
+            if (cpus != null && !cpus.get(cpu)) {
+                continue;
+            }
+            // user nice system idle iowait irq softirq steal [guest guest_nice, already in user and nice]
+            for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            if (f.length > 8) {
+                steal += Long.parseLong(f[8]);
+            }
+        }
+        return new long[] {steal, total};
+    }
+
+    /** @return the CPUs of a list such as {@code 0-3,6}, or null for "all" or what does not parse */
+    static java.util.BitSet parseCpuList(String list) {
+        java.util.BitSet set = new java.util.BitSet();
+        try {
+            for (String part : list.trim().split(",")) {
+                int dash = part.indexOf('-');
+                int from = Integer.parseInt(dash < 0 ? part.trim() : part.substring(0, dash).trim());
+                int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1).trim());
+                set.set(from, to + 1);
+            }
+            return set;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static long parseLimit(String s) {
         return "unlimited".equals(s) ? Long.MAX_VALUE : Long.parseLong(s);
     }

@@ -33,7 +33,10 @@ public interface ProgressListener {
      * Called once per interval of the measured run (about every second, and once for the tail).
      *
      * @param sample            the interval's summary
-     * @param latencyInterval   the interval's latency histogram (microseconds); valid only during the call
+     * @param latencyInterval   the interval's latency histogram (microseconds): every outcome recorded inside
+     *                          the interval, responses of any status and censored values (timeouts; the
+     *                          unsent, in the last interval); the drain after the window is in no interval.
+     *                          Valid only during the call
      * @param serviceInterval   the interval's service-time histogram; valid only during the call
      * @param cumulativeP99Micros p99 of everything recorded so far
      */

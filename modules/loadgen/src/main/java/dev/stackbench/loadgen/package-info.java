@@ -4,6 +4,15 @@
  * open model (a constant arrival rate, latency timed from each request's intended send time),
  * records latency in HdrHistogram, counts errors by class and watches its own health.
  *
+ * <p>What it reports, as a user meets it: throughput counts the responses completed inside the
+ * measured window; sends stop at its end. Every request intended inside the window is in the
+ * latency histogram: its response (successes and errors also apart), or a censored value when it
+ * timed out (at its timeout) or was never sent (at its wait until the end), so percentiles from the
+ * first censored rank on are lower bounds ({@link dev.stackbench.loadgen.LatencySummary#isLowerBound}).
+ * In the open model the connection pool grows on demand up to a cap and says when the cap limited
+ * the level; the event loops send on offset phases. The generator watches itself: a hiccup probe
+ * per event loop, the send lag, its CPU and the hypervisor's steal ({@link dev.stackbench.loadgen.GeneratorHealth}).
+ *
  * <p>It knows nothing of contestants or reports. Usage:
  * <pre>{@code
  * LoadSpec spec = LoadSpec.builder(URI.create("http://127.0.0.1:8080/json"))

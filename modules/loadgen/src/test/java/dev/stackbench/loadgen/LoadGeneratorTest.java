@@ -24,8 +24,12 @@ class LoadGeneratorTest {
             LoadResult r = run(LoadSpec.builder(stub.uri("/json")).connections(4).threads(2).duration(Duration.ofSeconds(2)));
 
             assertThat(r.errors().total()).isZero();
-            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
-            assertThat(r.latency().count()).isEqualTo(r.requests());
+            // throughput counts what completed inside the window; up to one request per connection was
+            // still in flight at the end: drained into the latency, not counted as throughput
+            assertThat(r.requests()).isPositive().isBetween(stub.requests() - 4, stub.requests());
+            assertThat(r.latency().count()).isEqualTo(stub.requests());
+            assertThat(r.latency().censored()).isZero();
+            assertThat(r.successLatency().count()).isEqualTo(stub.requests());
             // 4 connections, each one request per ~5 ms: about 800 requests/s, never more than 4/5 ms
             assertThat(r.throughput()).isBetween(100.0, 4 * 1000 / 5.0 * 1.05);
             assertThat(r.latency().p50Micros()).isGreaterThanOrEqualTo(5_000);
@@ -62,9 +66,9 @@ class LoadGeneratorTest {
             assertThat(closed.latency().p99Micros()).as("closed-model p99 stays near the service time")
                     .isLessThan(50_000L);
             assertThat(open.latency().p99Micros()).isGreaterThan(10 * closed.latency().p99Micros());
-            // the service time (from the actual send) hides the wait for a busy connection
-            assertThat(open.serviceTime().p99Micros()).isLessThan(open.latency().p99Micros());
-            assertThat(open.health().queuedSends()).isPositive();
+            // the pool grew for the stall's ~500 waiting requests instead of queueing them in the generator
+            assertThat(open.health().peakConnections()).isGreaterThan(100);
+            assertThat(open.health().connectionLimited()).isFalse();
             assertThat(open.throughput()).isBetween(900.0, 1100.0);
             assertThat(open.errors().total()).isZero();
         }
@@ -76,9 +80,15 @@ class LoadGeneratorTest {
             LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(20).threads(2)
                     .model(new LoadModel.Open(2000)).duration(Duration.ofSeconds(2)));
 
-            assertThat(r.requests()).isBetween(3_900L, 4_000L);
+            // every request intended inside the window was either sent or counted unsent
+            assertThat(r.health().sends() + r.unsent()).isEqualTo(4_000L);
             assertThat(r.health().targetRate()).isEqualTo(2000.0);
-            assertThat(r.health().sends()).isEqualTo(r.requests());
+            // a machine that stalls the generator for long (other jobs) cannot keep any rate; the probe says so
+            org.junit.jupiter.api.Assumptions.assumeTrue(r.health().hiccupMaxMicros() < 100_000,
+                    "the generator stalled " + r.health().hiccupMaxMicros() + " us");
+            assertThat(r.health().sends()).isBetween(3_900L, 4_000L);
+            assertThat(r.requests()).isBetween(r.health().sends() - 40, r.health().sends());
+            assertThat(r.serverBehindSchedule()).isFalse();
         }
     }
 
@@ -89,8 +99,9 @@ class LoadGeneratorTest {
                     .model(new LoadModel.Open(2000)).resolution(Duration.ofMillis(5)).duration(Duration.ofSeconds(2)));
 
             // 10 requests per 5 ms window, all sent at the window's start: the rate is kept exactly
-            assertThat(r.requests()).isBetween(3_990L, 4_000L).isEqualTo(stub.requests());
-            assertThat(r.health().sends()).isEqualTo(r.requests());
+            assertThat(r.health().sends() + r.unsent()).as("sent %d, unsent %d", r.health().sends(), r.unsent()).isEqualTo(4_000L);
+            assertThat(r.health().sends()).isBetween(3_990L, 4_000L).isEqualTo(stub.requests());
+            assertThat(r.latency().count()).isEqualTo(r.health().sends());
         }
     }
 
@@ -129,6 +140,13 @@ class LoadGeneratorTest {
             assertThat(r.errors().timeout()).isBetween(4L, 12L);
             assertThat(r.errors()).isEqualTo(new ErrorCounts(0, 0, 0, r.errors().timeout(), Map.of()));
             assertThat(stub.requests()).isGreaterThanOrEqualTo(r.errors().timeout());
+            // every timeout is in the latency histogram, censored at the timeout: nothing left out
+            assertThat(r.latency().count()).isEqualTo(r.errors().timeout());
+            assertThat(r.censored()).isEqualTo(r.errors().timeout());
+            assertThat(r.latency().p50Micros()).isGreaterThanOrEqualTo(200_000);
+            assertThat(r.latency().firstCensoredRank()).isEqualTo(1);
+            assertThat(r.latency().isLowerBound(50)).isTrue();
+            assertThat(r.requests()).isZero();
         }
     }
 
@@ -137,8 +155,10 @@ class LoadGeneratorTest {
         try (StubServer stub = new StubServer(new StubServer.Behavior.Status(500))) {
             LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
 
-            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
-            assertThat(r.errors()).isEqualTo(new ErrorCounts(0, 0, 0, 0, Map.of(500, r.requests())));
+            // errors are per request intended in the window, the drained ones included
+            assertThat(r.errors()).isEqualTo(new ErrorCounts(0, 0, 0, 0, Map.of(500, stub.requests())));
+            assertThat(r.errorLatency().count()).isEqualTo(stub.requests());
+            assertThat(r.successLatency().count()).isZero();
         }
     }
 
@@ -149,7 +169,7 @@ class LoadGeneratorTest {
 
             assertThat(r.errors().total()).isZero();
             assertThat(r.health().sends()).as("sends").isEqualTo(stub.requests());
-            assertThat(r.requests()).isPositive().isEqualTo(stub.requests());
+            assertThat(r.successLatency().count()).isPositive().isEqualTo(stub.requests());
         }
     }
 
@@ -159,7 +179,7 @@ class LoadGeneratorTest {
             LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
 
             assertThat(r.errors().total()).isZero();
-            assertThat(r.requests()).isGreaterThan(10).isEqualTo(stub.requests());
+            assertThat(r.successLatency().count()).isGreaterThan(10).isEqualTo(stub.requests());
         }
     }
 
@@ -169,7 +189,7 @@ class LoadGeneratorTest {
             LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofSeconds(1)));
 
             assertThat(r.errors().total()).isZero();
-            assertThat(r.requests()).isGreaterThan(10).isEqualTo(stub.requests());
+            assertThat(r.successLatency().count()).isGreaterThan(10).isEqualTo(stub.requests());
         }
     }
 

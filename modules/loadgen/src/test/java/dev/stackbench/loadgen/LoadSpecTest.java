@@ -40,6 +40,29 @@ class LoadSpecTest {
     }
 
     @Test
+    void openModelPoolCapDefaultsToRateTimesTimeoutWithinBounds() {
+        URI uri = URI.create("http://127.0.0.1:1/");
+        assertThat(LoadSpec.builder(uri).connections(10).model(new LoadModel.Open(100)).build().maxConnections()).isEqualTo(200);
+        assertThat(LoadSpec.builder(uri).connections(10).model(new LoadModel.Open(1)).build().maxConnections()).isEqualTo(10);
+        assertThat(LoadSpec.builder(uri).connections(10).model(new LoadModel.Open(1e6)).build().maxConnections())
+                .isEqualTo(Defaults.MAX_CONNECTIONS);
+        assertThat(LoadSpec.builder(uri).connections(10).build().maxConnections()).isEqualTo(10);
+        assertThatThrownBy(() -> LoadSpec.builder(uri).connections(10).maxConnections(5).model(new LoadModel.Open(100)).build())
+                .hasMessage("max connections (5) must be >= connections (10)");
+        assertThatThrownBy(() -> LoadSpec.builder(uri).connections(10).maxConnections(20).build())
+                .hasMessage("max connections (20) applies to the open model only; the closed model uses exactly its connections (10)");
+    }
+
+    @Test
+    void warmupUntilStableIsValidated() {
+        assertThatThrownBy(() -> new Warmup.UntilStable(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMillis(250), 8, 0.05))
+                .hasMessage("warm-up cap (PT1S) must be > 0 and >= its minimum (PT5S)");
+        assertThat(LoadSpec.builder(URI.create("http://127.0.0.1:1/")).warmupUntilStable().build().warmup())
+                .isEqualTo(Warmup.UntilStable.defaults());
+    }
+
+    @Test
     void defaultThreadsNeverExceedConnections() {
         assertThat(LoadSpec.builder(URI.create("http://127.0.0.1:1/")).connections(1).build().threads()).isEqualTo(1);
     }

@@ -42,6 +42,19 @@ final class StubServer implements AutoCloseable {
         record CloseAfterResponse() implements Behavior { }
         /** Answers HTTP/1.0 style: no length, the body ends when the connection closes. */
         record BodyUntilClose() implements Behavior { }
+        /** Starts a body delimited by the close, then neither sends more nor closes. */
+        record BodyUntilCloseStalls() implements Behavior { }
+        /** Starts a body delimited by the close, then resets the connection. */
+        record BodyUntilCloseReset() implements Behavior { }
+        /** One request at a time across all connections, each {@code serviceMillis}: a capacity of
+         *  1000 / serviceMillis requests per second, the rest queue in the server. */
+        record Serial(long serviceMillis) implements Behavior { }
+        /** Every other request (in arrival order) gets {@code errorStatus} at once; the others 200
+         *  after {@code slowMillis}. */
+        record Alternate(int errorStatus, long slowMillis) implements Behavior { }
+        /** Answers 200 after a delay that falls linearly from {@code fromMillis} to {@code toMillis}
+         *  over the first {@code rampMillis} after the first request, then stays at {@code toMillis}. */
+        record Ramp(long fromMillis, long toMillis, long rampMillis) implements Behavior { }
     }
 
     private final EventLoopGroup group = new NioEventLoopGroup(1);
@@ -49,6 +62,11 @@ final class StubServer implements AutoCloseable {
     private final Behavior behavior;
     private final AtomicLong requests = new AtomicLong();
     private final long startNanos = System.nanoTime();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    // the server's one event loop owns these
+    private long serialFreeNanos;
+    private long alternateCount;
+    private long firstRequestNanos = -1;
 
     StubServer(Behavior behavior) throws InterruptedException {
         this.behavior = behavior;
@@ -69,6 +87,11 @@ final class StubServer implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    /** @return when each request arrived, {@link System#nanoTime()}, in arrival order */
+    java.util.List<Long> arrivals() {
+        return java.util.List.copyOf(arrivals);
     }
 
     /** @return complete requests received so far */
@@ -95,6 +118,7 @@ final class StubServer implements AutoCloseable {
                     if (matched == 4) {
                         matched = 0;
                         requests.incrementAndGet();
+                        arrivals.add(System.nanoTime());
                         respond(ctx);
                     }
                 }
@@ -132,6 +156,30 @@ final class StubServer implements AutoCloseable {
             } else if (behavior instanceof Behavior.BodyUntilClose) {
                 ctx.writeAndFlush(ascii("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nhello until close"))
                         .addListener(f -> ctx.close());
+            } else if (behavior instanceof Behavior.BodyUntilCloseStalls) {
+                ctx.writeAndFlush(ascii("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\npart of a bo"));
+            } else if (behavior instanceof Behavior.BodyUntilCloseReset) {
+                ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                ctx.writeAndFlush(ascii("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\npart of a bo"))
+                        .addListener(f -> ctx.executor().schedule(() -> ctx.close(), 20, TimeUnit.MILLISECONDS));
+            } else if (behavior instanceof Behavior.Serial se) {
+                long now = System.nanoTime();
+                serialFreeNanos = Math.max(now, serialFreeNanos) + TimeUnit.MILLISECONDS.toNanos(se.serviceMillis());
+                ctx.executor().schedule(() -> write(ctx, ok("hello")), serialFreeNanos - now, TimeUnit.NANOSECONDS);
+            } else if (behavior instanceof Behavior.Alternate a) {
+                if (alternateCount++ % 2 == 0) {
+                    write(ctx, "HTTP/1.1 " + a.errorStatus() + " Unavailable\r\nContent-Length: 5\r\n\r\nbusy!");
+                } else {
+                    ctx.executor().schedule(() -> write(ctx, ok("hello")), a.slowMillis(), TimeUnit.MILLISECONDS);
+                }
+            } else if (behavior instanceof Behavior.Ramp r) {
+                long now = System.nanoTime();
+                if (firstRequestNanos < 0) {
+                    firstRequestNanos = now;
+                }
+                double progress = Math.min(1.0, (now - firstRequestNanos) / 1e6 / r.rampMillis());
+                double delayMillis = r.fromMillis() + (r.toMillis() - r.fromMillis()) * progress;
+                ctx.executor().schedule(() -> write(ctx, ok("hello")), (long) (delayMillis * 1e6), TimeUnit.NANOSECONDS);
             }
             // Silent: never answers
         }
