@@ -175,6 +175,7 @@ public final class LoadGenerator {
             sleepUntil(intervalEnd);
             boolean last = intervalEnd >= end;
             if (last) {
+                listener.measureEnded();
                 cpuEnd = processCpuNanos();
                 stealEnd = platform.stealAndTotalTicks(platform.allowedCpus());
                 loopCpuEnd = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
@@ -243,7 +244,7 @@ public final class LoadGenerator {
             sleepUntil(next);
             long now = System.nanoTime();
             long count = responses(loops);
-            stability.add((count - before) * 1e9 / Math.max(1, now - sampleStart));
+            stability.addCount(count - before, Math.max(1, now - sampleStart) / 1e9);
             before = count;
             sampleStart = now;
             if (now >= min && stability.stable()) {

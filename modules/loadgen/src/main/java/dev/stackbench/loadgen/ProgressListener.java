@@ -30,6 +30,13 @@ public interface ProgressListener {
     }
 
     /**
+     * Called once, right when the measured interval ends (before in-flight requests drain), so that
+     * what is sampled beside the load covers exactly the measured interval.
+     */
+    default void measureEnded() {
+    }
+
+    /**
      * Called once per interval of the measured run (about every second, and once for the tail).
      *
      * @param sample            the interval's summary
@@ -56,6 +63,11 @@ public interface ProgressListener {
             @Override
             public void measureStarted() {
                 copy.forEach(ProgressListener::measureStarted);
+            }
+
+            @Override
+            public void measureEnded() {
+                copy.forEach(ProgressListener::measureEnded);
             }
 
             @Override

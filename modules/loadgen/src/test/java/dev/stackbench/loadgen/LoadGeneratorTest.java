@@ -19,6 +19,36 @@ class LoadGeneratorTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void theMeasuredWindowIsAnnouncedAtItsStartAndItsEndBeforeTheDrain() throws Exception {
+        // a 300 ms server: at the window's end every connection has a request in flight, which drains afterwards
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(300))) {
+            long[] at = new long[2];
+            int[] calls = new int[2];
+            ProgressListener clock = new ProgressListener() {
+                @Override
+                public void measureStarted() {
+                    at[0] = System.nanoTime();
+                    calls[0]++;
+                }
+
+                @Override
+                public void measureEnded() {
+                    at[1] = System.nanoTime();
+                    calls[1]++;
+                }
+            };
+            new LoadGenerator(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).warmup(Duration.ofMillis(100))
+                    .duration(Duration.ofMillis(1000)).build()).run(clock);
+            long returned = System.nanoTime();
+
+            assertThat(calls).containsExactly(1, 1);
+            assertThat((at[1] - at[0]) / 1e6).as("window, ms (a late wake-up may lengthen it, never shorten it)").isBetween(990.0, 3000.0);
+            assertThat((returned - at[1]) / 1e6).as("the drain comes after the end is announced, ms").isGreaterThan(50.0);
+        }
+    }
+
+    @Test
     void closedModelCountsExactlyTheRequestsTheServerSaw() throws Exception {
         try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(5))) {
             LoadResult r = run(LoadSpec.builder(stub.uri("/json")).connections(4).threads(2).duration(Duration.ofSeconds(2)));

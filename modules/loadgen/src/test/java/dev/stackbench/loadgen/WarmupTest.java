@@ -30,10 +30,11 @@ class WarmupTest {
 
     @Test
     void warmUpThatNeverStabilisesStopsAtItsCap() throws Exception {
-        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(1))) {
-            // a coefficient of variation below 0 is never reached
+        // 1 ms answers, but a 200 ms stall every 300 ms: every 250 ms sample sees a different share
+        // of stall, far more variation than the counting noise of hundreds of responses
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Stall(1, 200, 300))) {
             LoadSpec spec = LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofMillis(500))
-                    .warmup(new Warmup.UntilStable(Duration.ZERO, Duration.ofMillis(1500), Duration.ofMillis(250), 2, 0.0))
+                    .warmup(new Warmup.UntilStable(Duration.ZERO, Duration.ofMillis(1500), Duration.ofMillis(250), 4, 0.01))
                     .build();
             LoadResult r = new LoadGenerator(spec).run(ProgressListener.NONE);
 
@@ -68,5 +69,23 @@ class WarmupTest {
         assertThat(s.cv()).isCloseTo(Math.sqrt(200.0 / 3) / 1000, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.stable()).isTrue();
         assertThat(new RateStability(3, 0.05).cv()).as("too few samples").isInfinite();
+    }
+
+    @Test
+    void aSlowServersCountingNoiseDoesNotHoldTheWarmupUntilItsCap() {
+        // 9, 16, 12, 11 responses per 250 ms: a CV of 24%, as steady as 12 responses a sample can be
+        RateStability slow = new RateStability(4, 0.05);
+        for (long c : new long[] {9, 16, 12, 11}) {
+            slow.addCount(c, 0.25);
+        }
+        assertThat(slow.threshold()).isCloseTo(2 / Math.sqrt(12), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(slow.stable()).isTrue();
+        // the same relative spread at 1,200 responses a sample is a server still warming up
+        RateStability fast = new RateStability(4, 0.05);
+        for (long c : new long[] {900, 1600, 1200, 1100}) {
+            fast.addCount(c, 0.25);
+        }
+        assertThat(fast.threshold()).isCloseTo(0.0577, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(fast.stable()).isFalse();
     }
 }

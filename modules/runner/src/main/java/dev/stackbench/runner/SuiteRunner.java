@@ -6,11 +6,12 @@ import dev.stackbench.lab.LabException;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.ContestantLauncher;
 import dev.stackbench.lab.contestant.RunningContestant;
+import dev.stackbench.lab.contestant.Fault;
 import dev.stackbench.lab.db.DatabaseServer;
+import dev.stackbench.lab.db.EmbeddedPostgres;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
-import dev.stackbench.lab.monitor.TreeMonitor;
-import dev.stackbench.lab.proc.KernelUnits;
+import dev.stackbench.lab.monitor.ServerMonitor;
 import dev.stackbench.lab.verify.CheckResult;
 import dev.stackbench.lab.verify.SpecVerifier;
 import dev.stackbench.lab.verify.VerificationReport;
@@ -30,6 +31,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,7 @@ public final class SuiteRunner {
     private final Environment environment;
     private int rounds;
     private boolean databaseLost;
+    private int databaseRestarts;
 
     /**
      * @param generatorThreads event loops of the generator: one per generator CPU
@@ -170,7 +173,7 @@ public final class SuiteRunner {
             write(RunStatus.INTERRUPTED);
             return;
         }
-        TreeMonitor idle = new TreeMonitor(server.process().pid(), KernelUnits.read(), TreeMonitor.DEFAULT_INTERVAL);
+        ServerMonitor idle = server.monitor();
         idle.start();
         long idleRss = idle.stop().idleRssBytes();
         contestants.put(m.id(), record(info, server.workers(), new ContestantStatus.Measured(), server.startupMillis(), idleRss));
@@ -223,63 +226,99 @@ public final class SuiteRunner {
 
     private void runSlot(Schedule.Slot slot, ContestantLauncher launcher, TrialRunner runner, Optional<DatabaseServer> database)
             throws InterruptedException {
-        RunningContestant server = up.get(slot.contestant());
-        Workload w = Workload.valueOf(slot.workload().toUpperCase(java.util.Locale.ROOT));
-        if (server == null || (databaseLost && w == Workload.USER)) {
-            return;
+        Workload w = Workload.valueOf(slot.workload().toUpperCase(Locale.ROOT));
+        boolean retried = false;
+        while (true) {
+            RunningContestant server = up.get(slot.contestant());
+            if (server == null || (databaseLost && w == Workload.USER)) {
+                return;
+            }
+            String cell = slot.contestant() + " " + slot.workload() + " " + slot.level().describe();
+            boolean first = warmed.add(cell);
+            listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
+            TrialRunner.Outcome outcome = measure(runner, server, w, slot.level(), slot.round(), first,
+                    w == Workload.USER ? database : Optional.empty());
+            trials.add(outcome.trial());
+            listener.trialFinished(outcome.trial(), true);
+            boolean again = false;
+            if (outcome.fault().isPresent()) {
+                Fault fault = outcome.fault().get();
+                if (fault.blamesDatabase()) {
+                    again = databaseRestarted(database.orElseThrow(), cell, slot.round(), fault) && !retried;
+                } else {
+                    crashed(server, launcher, fault);
+                }
+            }
+            write(RunStatus.INTERRUPTED);
+            Thread.sleep(suite.pause().toMillis());
+            if (!again) {
+                return;
+            }
+            retried = true;
+            listener.step("  measuring " + cell + " (round " + slot.round() + ") again on the restarted database");
         }
-        String cell = slot.contestant() + " " + slot.workload() + " " + slot.level().describe();
-        boolean first = warmed.add(cell);
-        listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
-        Trial trial = measure(runner, server, w, slot.level(), slot.round(), first ? suite.warmup() : suite.rewarm());
-        List<String> invalid = new ArrayList<>();
-        if (!server.process().isAlive()) {
-            invalid.add(crashed(server, launcher));
-        }
-        if (database.isPresent() && !databaseAlive(database.get()) && !databaseLost) {
-            databaseLost = true;
-            invalid.add("database exited during the trial");
-            listener.step("PostgreSQL exited during " + cell + " (round " + slot.round() + "): the database workloads stop here;"
-                    + " the other workloads go on. Its log is in " + results.logs());
-        }
-        if (!invalid.isEmpty()) {
-            trial = TrialRunner.invalid(trial, invalid);
-        }
-        trials.add(trial);
-        listener.trialFinished(trial, true);
-        write(RunStatus.INTERRUPTED);
-        Thread.sleep(suite.pause().toMillis());
     }
 
-    private Trial measure(TrialRunner runner, RunningContestant server, Workload w, LoadLevel level, int round, java.time.Duration warmup)
-            throws InterruptedException {
+    private TrialRunner.Outcome measure(TrialRunner runner, RunningContestant server, Workload w, LoadLevel level, int round, boolean first,
+                                        Optional<DatabaseServer> database) throws InterruptedException {
         try {
-            Trial trial = runner.run(server, w, level, round, warmup, listener);
+            TrialRunner.Outcome outcome = runner.run(server, w, level, round, first, database, listener);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("run interrupted");
             }
-            return trial;
+            return outcome;
         } catch (IOException e) {
             throw new EnvironmentException("cannot write the trial's interval log in " + results.path() + ": " + e.getMessage());
         }
     }
 
-    /** Records the crash, restarts the contestant once for its remaining trials; @return the trial's invalidity reason */
-    private String crashed(RunningContestant server, ContestantLauncher launcher) {
+    /**
+     * The database went down during a trial: never the contestant's fault. A private PostgreSQL is
+     * restarted on its data directory; when it comes back at the same address the lost trial is
+     * measured again. Otherwise the database workloads stop here, with one message.
+     *
+     * @return whether to measure the lost trial again
+     */
+    private boolean databaseRestarted(DatabaseServer db, String cell, int round, Fault fault) {
+        String what = fault.describe().lines().findFirst().orElse("");
+        if (db instanceof EmbeddedPostgres pg && databaseRestarts < MAX_RESTARTS) {
+            databaseRestarts++;
+            listener.step("PostgreSQL went down during " + cell + " (round " + round + "): " + what + "; restarting it on the same data...");
+            try {
+                dev.stackbench.lab.db.Database before = pg.database();
+                dev.stackbench.lab.db.Database after = pg.restart();
+                if (after.equals(before)) {
+                    listener.step("  PostgreSQL is back at " + after);
+                    return true;
+                }
+                listener.step("  PostgreSQL came back at another address (" + after + "); the contestants hold the old one");
+            } catch (LabException e) {
+                listener.step("  PostgreSQL did not restart: " + firstLine(e.getMessage()));
+            }
+        } else {
+            listener.step("PostgreSQL went down during " + cell + " (round " + round + "): " + what);
+        }
+        databaseLost = true;
+        listener.step("  the database workloads stop here; the other workloads go on. PostgreSQL's log is in " + results.logs());
+        return false;
+    }
+
+    /** Records the crash and restarts the contestant once for its remaining trials. */
+    private void crashed(RunningContestant server, ContestantLauncher launcher, Fault fault) {
         String id = server.manifest().id();
-        String reason = "contestant crashed: " + server.process().exitDescription();
-        String tail = server.process().logTail(5).strip();
+        String detail = fault instanceof Fault.ContestantExited c ? c.exit().cause()
+                + (c.exit().stderrTail().isEmpty() ? "" : "; last lines of its stderr: " + String.join(" | ", tail(c.exit().stderrTail(), 5)))
+                : fault.describe().lines().findFirst().orElse("");
         server.close();
         up.remove(id);
         int crashed = crashes.merge(id, 1, Integer::sum);
         int restarts = Math.min(crashed, MAX_RESTARTS);
         ContestantInfo info = infos.get(id);
         Contestant before = contestants.get(id);
-        String detail = reason.substring("contestant crashed: ".length()) + (tail.isEmpty() ? "" : "; last lines of its stderr: " + tail.replace('\n', ' '));
         contestants.put(id, record(info, before.workers(), new ContestantStatus.Crashed(detail), before.startupMillis(), before.idleRssBytes(), restarts));
         if (crashed > MAX_RESTARTS) {
             listener.step("  " + id + " crashed again (" + detail + "): its remaining trials are not run");
-            return reason;
+            return;
         }
         listener.step("  " + id + " crashed (" + detail + "): restarting it for its remaining trials");
         try {
@@ -288,11 +327,10 @@ public final class SuiteRunner {
         } catch (LabException e) {
             listener.step("  " + id + " did not restart (" + firstLine(e.getMessage()) + "): its remaining trials are not run");
         }
-        return reason;
     }
 
-    private static boolean databaseAlive(DatabaseServer db) {
-        return !(db instanceof dev.stackbench.lab.db.EmbeddedPostgres embedded) || embedded.process().isAlive();
+    private static List<String> tail(List<String> lines, int n) {
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
     }
 
     /** Open-model rates stepped up from the best closed-model throughput until p99 or errors break down. */
@@ -310,7 +348,7 @@ public final class SuiteRunner {
             List<Trial> step = new ArrayList<>();
             for (int t = 1; t <= suite.trials() && up.containsKey(id); t++) {
                 listener.trialStarted(id, w.label(), level.describe(), t, suite.trials());
-                Trial trial = measure(runner, up.get(id), w, level, t, t == 1 ? suite.warmup() : suite.rewarm());
+                Trial trial = measure(runner, up.get(id), w, level, t, t == 1, Optional.empty()).trial();
                 trials.add(trial);
                 step.add(trial);
                 listener.trialFinished(trial, false);

@@ -1,17 +1,19 @@
 package dev.stackbench.runner;
 
-import dev.stackbench.runner.suite.Suite;
+import dev.stackbench.lab.contestant.Fault;
 import dev.stackbench.lab.contestant.RunningContestant;
+import dev.stackbench.lab.contestant.TrialUsage;
+import dev.stackbench.lab.contestant.TrialWatch;
+import dev.stackbench.lab.db.DatabaseServer;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.monitor.ResourceSummary;
-import dev.stackbench.lab.monitor.TreeMonitor;
-import dev.stackbench.lab.proc.KernelUnits;
 import dev.stackbench.loadgen.ErrorCounts;
 import dev.stackbench.loadgen.LoadGenerator;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
 import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.loadgen.Warmup;
 import dev.stackbench.results.Errors;
 import dev.stackbench.results.GeneratorHealth;
 import dev.stackbench.results.LoadLevel;
@@ -20,24 +22,41 @@ import dev.stackbench.results.ResultsWriter;
 import dev.stackbench.results.ServerUsage;
 import dev.stackbench.results.Trial;
 import dev.stackbench.results.TrialLogs;
+import dev.stackbench.runner.suite.Suite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 
 /**
- * Measures one trial: warm-up, then the measured interval with the server's process tree sampled
- * over exactly that interval, the interval log written into the results directory.
+ * Measures one trial: the warm-up (until the rate is stable, within bounds), then the measured
+ * interval with the contestant and the database watched over exactly that interval (CPU, memory,
+ * and an exit of either, noticed at once), the interval log written into the results directory.
  */
 final class TrialRunner {
+    /** Warm-up rate samples: 250 ms each, stable when the last 4 (1 s) vary less than 5% (or their counting noise). */
+    static final Duration SAMPLE = Duration.ofMillis(250);
+    static final int SAMPLES = 4;
+    static final double MAX_CV = 0.05;
+
     private final Suite suite;
     private final ResultsWriter results;
     private final int generatorThreads;
-    private final KernelUnits units = KernelUnits.read();
+
+    /**
+     * What one trial gave: the trial as recorded and the fault of the contestant or database, if any.
+     *
+     * @param trial the trial; invalid when {@code fault} is present
+     * @param fault what went down during it
+     */
+    record Outcome(Trial trial, Optional<Fault> fault) {
+    }
 
     /** @param generatorThreads event loops: one per generator CPU */
     TrialRunner(Suite suite, ResultsWriter results, int generatorThreads) {
@@ -47,35 +66,64 @@ final class TrialRunner {
     }
 
     /**
-     * Warms up for {@code warmup}, then measures for the suite's duration with the server's process
-     * tree sampled over exactly the measured interval.
-     *
-     * @param round 1-based round, also the trial's index in its cell
+     * @param round  1-based round, also the trial's index in its cell
+     * @param first  whether this is the contestant's first trial of the cell: its warm-up may run up
+     *               to the suite's {@code warmup}; later ones up to three times {@code rewarm}
+     * @param database the database to watch beside the contestant, if the workload uses it
      */
-    Trial run(RunningContestant server, Workload workload, LoadLevel level, int round, Duration warmup, ProgressListener progress)
-            throws IOException, InterruptedException {
-        LoadSpec spec = spec(server.baseUri(), workload, level, warmup);
+    Outcome run(RunningContestant server, Workload workload, LoadLevel level, int round, boolean first, Optional<DatabaseServer> database,
+                ProgressListener progress) throws IOException, InterruptedException {
+        LoadSpec spec = spec(server.baseUri(), workload, level, warmup(first));
         String id = server.manifest().id();
         Path hlog = results.trialLog(id, workload.label(), level, round);
-        TreeMonitor monitor = new TreeMonitor(server.process().pid(), units, TreeMonitor.DEFAULT_INTERVAL);
+        AtomicReference<TrialWatch> watch = new AtomicReference<>();
+        AtomicReference<TrialUsage> usage = new AtomicReference<>();
         AtomicReference<Instant> started = new AtomicReference<>();
         LoadResult r;
         try (HlogWriter log = HlogWriter.create(hlog, id + " " + workload.label() + " " + level.label() + " trial " + round
                 + "; values in microseconds", level instanceof LoadLevel.Open)) {
-            ProgressListener startMonitor = new ProgressListener() {
+            ProgressListener window = new ProgressListener() {
                 @Override
                 public void measureStarted() {
-                    monitor.start();
+                    watch.set(TrialWatch.start(server, database));
                     started.set(Instant.now());
                 }
+
+                @Override
+                public void measureEnded() {
+                    usage.set(watch.get().stop());
+                }
             };
-            r = new LoadGenerator(spec).run(ProgressListener.all(List.of(startMonitor, log, progress)));
+            r = new LoadGenerator(spec).run(ProgressListener.all(List.of(window, log, progress)));
+        } finally {
+            if (watch.get() != null && usage.get() == null) {
+                usage.set(watch.get().stop());
+            }
         }
-        ResourceSummary usage = monitor.stop();
-        return trial(r, id, workload, level, round, started.get(), warmup, usage);
+        TrialUsage used = usage.get();
+        List<String> invalid = new ArrayList<>();
+        used.fault().ifPresent(f -> invalid.add(reason(f)));
+        return new Outcome(trial(r, id, workload, level, round, started.get(), used, invalid), used.fault());
     }
 
-    /** @return {@code t} marked invalid for these reasons (kept in the results, never ranked) */
+    /** @return the reason a fault makes a trial invalid: {@code contestant crashed: killed by SIGKILL}, {@code database exited: ...} */
+    static String reason(Fault f) {
+        if (f instanceof Fault.ContestantExited c) {
+            return "contestant crashed: " + c.exit().cause();
+        }
+        if (f instanceof Fault.DatabaseExited d) {
+            return "database exited during the trial: " + d.exit().cause();
+        }
+        return "database unreachable at the end of the trial";
+    }
+
+    private Warmup warmup(boolean first) {
+        Duration min = suite.rewarm();
+        Duration cap = first ? suite.warmup().compareTo(min) < 0 ? min : suite.warmup() : min.multipliedBy(3);
+        return cap.isZero() ? new Warmup.Fixed(Duration.ZERO) : new Warmup.UntilStable(min, cap, SAMPLE, SAMPLES, MAX_CV);
+    }
+
+    /** @return {@code t} marked invalid for these reasons too (kept in the results, never ranked) */
     static Trial invalid(Trial t, List<String> reasons) {
         List<String> all = new ArrayList<>(t.invalid());
         all.addAll(reasons);
@@ -84,26 +132,37 @@ final class TrialRunner {
                 t.server(), t.generator(), all, t.histogramLog());
     }
 
-    private LoadSpec spec(URI base, Workload workload, LoadLevel level, Duration warmup) {
+    private LoadSpec spec(URI base, Workload workload, LoadLevel level, Warmup warmup) {
         int connections = level instanceof LoadLevel.Closed c ? c.connections() : suite.openConnections();
         LoadModel model = level instanceof LoadLevel.Open o ? new LoadModel.Open(o.ratePerSecond()) : new LoadModel.Closed();
-        return LoadSpec.builder(URI.create(base + "/")).paths(suite.params().paths(workload)).connections(connections)
+        LoadSpec.Builder b = LoadSpec.builder(URI.create(base + "/")).paths(suite.params().paths(workload)).connections(connections)
                 .threads(Math.min(generatorThreads, connections)).warmup(warmup).duration(suite.duration())
-                .timeout(suite.timeout()).model(model).build();
+                .timeout(suite.timeout()).model(model);
+        if (level instanceof LoadLevel.Open) {
+            b.maxConnections(suite.openConnections());
+        }
+        return b.build();
     }
 
-    private static Trial trial(LoadResult r, String id, Workload workload, LoadLevel level, int round, Instant started, Duration warmup,
-                               ResourceSummary usage) {
+    private static Trial trial(LoadResult r, String id, Workload workload, LoadLevel level, int round, Instant started, TrialUsage used,
+                               List<String> invalid) {
         ErrorCounts e = r.errors();
         boolean open = level instanceof LoadLevel.Open;
-        double ok = (r.requests() - e.statusTotal()) / r.measuredSeconds();
+        double ok = r.successLatency().count() / r.measuredSeconds();
         dev.stackbench.loadgen.GeneratorHealth h = r.health();
         GeneratorHealth health = new GeneratorHealth(h.processCpuUtilization(), open ? h.targetRate() : null, h.achievedRate(),
-                h.lateSends(), h.maxSendLagMicros(), h.bound(), h.bound() ? String.join("; ", h.warnings()) : null);
-        return new Trial(id, workload.label(), level, round, round, started, r.measuredSeconds(), warmup.toNanos() / 1e9, r.requests(), ok, 0,
-                Percentiles.of(r.latencyHistogram()), null, open ? Percentiles.of(r.serviceHistogram()) : null,
-                new Errors(e.connect(), e.read(), e.write(), e.timeout(), e.status()),
-                new ServerUsage(usage.cpuCores(), usage.meanRssBytes(), usage.peakRssBytes()), health, List.of(),
-                TrialLogs.relativePath(id, workload.label(), level, round));
+                h.lateSends(), h.maxSendLagMicros(), h.hiccupMaxMicros(), h.sendLagP99Micros(), h.stealFraction(), h.connectionLimited(),
+                h.bound(), h.bound() ? String.join("; ", h.warnings()) : null);
+        ResourceSummary c = used.contestant();
+        ServerUsage server = new ServerUsage(c.cpuCores(), used.database().map(ResourceSummary::cpuCores).orElse(null), c.meanRssBytes(),
+                c.peakRssBytes(), c.source().toString());
+        // success latency with the censored values (timeouts, unsent) at their censored value: a request
+        // that never got an answer must not vanish from the percentiles (wrk's bias)
+        Histogram latency = r.successHistogram().copy();
+        latency.add(r.censoredHistogram());
+        return new Trial(id, workload.label(), level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), r.requests(), ok,
+                r.unsent(), Percentiles.of(latency, r.censoredHistogram().getTotalCount()), r.errorHistogram().getTotalCount() == 0 ? null : Percentiles.of(r.errorHistogram()),
+                open ? Percentiles.of(r.serviceHistogram()) : null, new Errors(e.connect(), e.read(), e.write(), e.timeout(), e.status()),
+                server, health, invalid, TrialLogs.relativePath(id, workload.label(), level, round));
     }
 }

@@ -76,9 +76,10 @@ class SuiteRunnerTest {
         }
         // the rounds are in order: round 1's pair, then round 2's, then round 3's
         assertThat(run.trials()).extracting(Trial::round).containsExactly(1, 1, 2, 2, 3, 3);
-        // the first trial of a cell warms up longer than the later ones (the contestant stayed up)
-        assertThat(run.trials().get(0).warmupSeconds()).isEqualTo(0.3);
-        assertThat(run.trials().get(5).warmupSeconds()).isEqualTo(0.1);
+        // every warm-up ran at least the minimum (rewarm) and stopped by its cap (plus one 250 ms sample)
+        assertThat(run.trials()).allSatisfy(t -> assertThat(t.warmupSeconds()).isBetween(0.1, 0.3 + 0.25 + 0.1));
+        assertThat(run.plan().warmup()).isEqualTo(Duration.ofMillis(100));
+        assertThat(run.plan().warmupCap()).isEqualTo(Duration.ofMillis(300));
         assertThat(run.plan().shuffleSeed()).isEqualTo(42);
         assertThat(run.plan().rounds()).isEqualTo(3);
         // the drift reference before round 1 and after each round
@@ -96,11 +97,10 @@ class SuiteRunnerTest {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
         List<Trial> dies = run.trials().stream().filter(t -> t.contestant().equals("dies-midway")).toList();
         // it dies on its 401st request: in its first trial, again after the restart, then it is not run any more
-        assertThat(dies).hasSize(2).allSatisfy(t -> assertThat(t.invalid()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-                .matches("contestant crashed: (killed by SIGKILL.*|exit code 137)"));
+        assertThat(dies).hasSize(2).allSatisfy(t -> assertThat(t.invalid()).containsExactly("contestant crashed: killed by SIGKILL"));
         ContestantStatus status = run.contestant("dies-midway").orElseThrow().status();
         assertThat(status).isInstanceOf(ContestantStatus.Crashed.class);
-        assertThat(status.describe()).matches("crashed: (killed by SIGKILL|exit code 137).*");
+        assertThat(status.describe()).startsWith("crashed: killed by SIGKILL");
         assertThat(run.contestant("dies-midway").orElseThrow().restarts()).isEqualTo(1);
         // the other contestant is not affected
         assertThat(run.trials().stream().filter(t -> t.contestant().equals("steady-a"))).hasSize(3).allMatch(Trial::valid);
@@ -122,11 +122,12 @@ class SuiteRunnerTest {
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void postgresExitingMidTrialIsBlamedOnTheDatabaseAndTheOtherWorkloadsGoOn() throws Exception {
+    void postgresExitingMidTrialIsBlamedOnTheDatabaseRestartedAndTheLostTrialMeasuredAgain() throws Exception {
         Suite suite = new Suite("test", List.of(), List.of(Workload.USER, Workload.JSON), List.of(new LoadLevel.Closed(1)), 4, Optional.empty(), 2,
                 Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(1500), Duration.ZERO, Duration.ofSeconds(2),
                 new CpuSets("0", SERVER.toString(), SERVER.toString()), WorkloadParams.DEFAULT);
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(Optional.of(SERVER), dir.resolve("pg-logs"))) {
+            java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
             RunListener killPostgresInTheFirstTrial = new RunListener() {
                 @Override
                 public void step(String message) {
@@ -134,7 +135,7 @@ class SuiteRunnerTest {
 
                 @Override
                 public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
-                    if (workload.equals("user") && trial == 1) {
+                    if (workload.equals("user") && trial == 1 && !killed.getAndSet(true)) {
                         new Thread(() -> {
                             try {
                                 Thread.sleep(800);
@@ -154,7 +155,12 @@ class SuiteRunnerTest {
 
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
             List<Trial> user = run.trials().stream().filter(t -> t.workload().equals("user")).toList();
-            assertThat(user).singleElement().satisfies(t -> assertThat(t.invalid()).containsExactly("database exited during the trial"));
+            // round 1's user trial lost to the database, measured again once it was back, then round 2's
+            assertThat(user).hasSize(3);
+            assertThat(user.get(0).invalid()).containsExactly("database exited during the trial: killed by SIGKILL");
+            assertThat(user.subList(1, 3)).allMatch(Trial::valid).extracting(Trial::round).containsExactly(1, 2);
+            assertThat(pg.restarts()).isEqualTo(1);
+            assertThat(pg.alive()).isTrue();
             assertThat(run.trials().stream().filter(t -> t.workload().equals("json"))).hasSize(2).allMatch(Trial::valid);
             assertThat(run.contestant("steady-a").orElseThrow().status()).isEqualTo(new ContestantStatus.Measured());
         }
