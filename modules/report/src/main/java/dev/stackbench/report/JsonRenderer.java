@@ -3,6 +3,7 @@ package dev.stackbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,15 +12,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.Drift;
+import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.CellComparison;
 import dev.stackbench.analysis.CellKey;
 import dev.stackbench.analysis.Comparison;
 import dev.stackbench.analysis.Flag;
 import dev.stackbench.analysis.Judgement;
 import dev.stackbench.analysis.LatencyCurve;
+import dev.stackbench.analysis.PercentileFigure;
+import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.SeedComparison;
 import dev.stackbench.analysis.Spread;
+import dev.stackbench.analysis.Unranked;
 import dev.stackbench.analysis.WorkloadTable;
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.ContestantStatus;
@@ -28,16 +34,17 @@ import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Run;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The analysed view for machines ({@code "format": "stackbench-analysis"} or
- * {@code "stackbench-comparison"}, {@code "formatVersion": 1}). {@code Locale.ROOT}, stable key
+ * {@code "stackbench-comparison"}, {@code "formatVersion": 2}). {@code Locale.ROOT}, stable key
  * order, {@code \n} line ends. Figures are rounded: rates to 0.1/s, latencies to 0.1 µs, ratios and
  * fractions to 4 decimals. Units are in the key names; latencies are microseconds.
  */
 final class JsonRenderer {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final ObjectWriter writer;
 
@@ -58,6 +65,7 @@ final class JsonRenderer {
         root.put("formatVersion", FORMAT_VERSION);
         root.set("run", run(a.run()));
         root.set("settings", settings(a.settings()));
+        root.set("drift", drift(a));
         ArrayNode contestants = root.putArray("contestants");
         a.run().contestants().forEach(c -> contestants.add(contestant(c)));
         ArrayNode tables = root.putArray("tables");
@@ -68,6 +76,13 @@ final class JsonRenderer {
             table.put("rankBy", lower(t.rankBy().name()));
             ArrayNode rows = table.putArray("rows");
             t.rows().forEach(r -> rows.add(row(r)));
+            ArrayNode unranked = table.putArray("unranked");
+            for (Unranked u : t.unranked()) {
+                ObjectNode o = unranked.addObject();
+                o.put("contestant", u.key().contestant());
+                o.put("trials", u.trials().size());
+                o.set("excluded", exclusions(u.excluded()));
+            }
         }
         a.seed().ifPresent(s -> root.set("seedTable", seed(s)));
         ArrayNode curves = root.putArray("latencyCurves");
@@ -89,6 +104,8 @@ final class JsonRenderer {
         root.set("a", run(c.a().run()));
         root.set("b", run(c.b().run()));
         root.set("settings", settings(c.settings()));
+        root.set("driftA", drift(c.a()));
+        root.set("driftB", drift(c.b()));
         ArrayNode differences = root.putArray("differences");
         c.differences().forEach(differences::add);
         ArrayNode cells = root.putArray("cells");
@@ -98,11 +115,11 @@ final class JsonRenderer {
             ObjectNode throughput = cell.putObject("throughputPerSecond");
             throughput.set("a", spread(x.a().throughput(), 1));
             throughput.set("b", spread(x.b().throughput(), 1));
-            judgement(throughput, x.throughput());
+            judgement(throughput, x.throughput(), c.settings());
             ObjectNode p99 = cell.putObject("p99Micros");
-            p99.set("a", spread(x.a().p99(), 1));
-            p99.set("b", spread(x.b().p99(), 1));
-            judgement(p99, x.p99());
+            p99.set("a", percentile(x.a().p99()));
+            p99.set("b", percentile(x.b().p99()));
+            judgement(p99, x.p99(), c.settings());
         }
         ArrayNode onlyInA = root.putArray("onlyInA");
         c.onlyInA().forEach(k -> key(onlyInA.addObject(), k));
@@ -119,7 +136,10 @@ final class JsonRenderer {
         o.put("started", run.started().toString());
         o.put("finished", run.finished().toString());
         o.put("trialsPerCell", run.plan().trials());
+        o.put("rounds", run.plan().rounds());
+        o.put("shuffleSeed", run.plan().shuffleSeed());
         o.put("warmupSeconds", run.plan().warmup().toMillis() / 1000.0);
+        o.put("warmupCapSeconds", run.plan().warmupCap().toMillis() / 1000.0);
         o.put("trialSeconds", run.plan().trialDuration().toMillis() / 1000.0);
         Environment e = run.environment();
         ObjectNode env = o.putObject("environment");
@@ -139,9 +159,14 @@ final class JsonRenderer {
 
     private ObjectNode settings(AnalysisSettings s) {
         ObjectNode o = nodes.objectNode();
-        o.put("noisyRelativeSpread", s.noisyRelativeSpread());
+        o.put("confidence", Spread.CONFIDENCE);
+        o.put("noisyCv", s.noisyCv());
         o.put("sameWithin", s.sameWithin());
         o.put("saturatedBelow", s.saturatedBelow());
+        o.put("maxErrorRate", s.maxErrorRate());
+        o.put("driftCv", s.driftCv());
+        o.put("minTrialsForVerdict", s.minTrialsForVerdict());
+        o.put("percentileValuesBeyond", PercentileFigure.VALUES_BEYOND);
         return o;
     }
 
@@ -158,6 +183,7 @@ final class JsonRenderer {
         o.put("workers", c.workers());
         o.put("status", state(c.status()));
         o.put("statusText", c.status().describe());
+        o.put("restarts", c.restarts());
         o.put("startupMillis", c.startupMillis());
         o.put("idleRssBytes", c.idleRssBytes());
         return o;
@@ -174,6 +200,9 @@ final class JsonRenderer {
         if (s instanceof ContestantStatus.FailedToStart) {
             return "failedToStart";
         }
+        if (s instanceof ContestantStatus.Crashed) {
+            return "crashed";
+        }
         return "measured";
     }
 
@@ -184,16 +213,19 @@ final class JsonRenderer {
         o.put("tiedWithAbove", r.tiedWithAbove());
         o.put("contestant", c.key().contestant());
         o.put("language", c.contestant().language());
-        o.put("ratioToBest", round(r.ratioToBest(), 4));
+        o.set("ratioToBest", ratio(r.ratioToBest()));
         ArrayNode nd = o.putArray("notDistinguishableFrom");
         r.notDistinguishableFrom().forEach(nd::add);
+        o.put("trials", c.trials().size());
+        o.put("rankedTrials", c.ranked().size());
+        o.set("excluded", exclusions(c.excluded()));
         o.set("throughputPerSecond", spread(c.throughput(), 1));
         o.set("achievedRatePerSecond", spread(c.achievedRate(), 1));
         ObjectNode lat = o.putObject("latencyMicros");
-        lat.set("p50", spread(c.p50(), 1));
-        lat.set("p90", spread(c.p90(), 1));
-        lat.set("p99", spread(c.p99(), 1));
-        lat.set("p999", spread(c.p999(), 1));
+        lat.set("p50", percentile(c.p50()));
+        lat.set("p90", percentile(c.p90()));
+        lat.set("p99", percentile(c.p99()));
+        lat.set("p999", percentile(c.p999()));
         lat.set("mean", spread(c.meanLatency(), 1));
         if (c.serviceP99() == null) {
             o.putNull("serviceTimeP99Micros");
@@ -202,7 +234,16 @@ final class JsonRenderer {
         }
         o.put("errors", c.errors());
         o.put("errorRate", round(c.errorRate(), 4));
-        o.put("cpuCores", round(c.cpuCores(), 2));
+        o.put("unsent", c.unsent());
+        o.put("cpuCores", round(c.cpuCores().median(), 2));
+        o.set("cpuCoresSpread", spread(c.cpuCores(), 2));
+        if (c.databaseCpuCores() == null) {
+            o.putNull("databaseCpuCores");
+        } else {
+            o.set("databaseCpuCores", spread(c.databaseCpuCores(), 2));
+        }
+        ArrayNode sources = o.putArray("monitorSources");
+        c.monitorSources().forEach(sources::add);
         o.put("rssMeanBytes", c.rssMeanBytes());
         o.put("rssPeakBytes", c.rssPeakBytes());
         ArrayNode bound = o.putArray("generatorBoundTrials");
@@ -213,6 +254,49 @@ final class JsonRenderer {
                 flags.add(camel(f.name()));
             }
         }
+        return o;
+    }
+
+    private ArrayNode exclusions(List<Exclusion> excluded) {
+        ArrayNode out = nodes.arrayNode();
+        for (Exclusion e : excluded) {
+            ObjectNode o = out.addObject();
+            o.put("trial", e.trial());
+            o.put("round", e.round());
+            ArrayNode reasons = o.putArray("reasons");
+            e.reasons().forEach(reasons::add);
+        }
+        return out;
+    }
+
+    private ObjectNode percentile(PercentileFigure p) {
+        ObjectNode o = spread(p.value(), 1);
+        o.put("minCount", p.minCount());
+        o.put("supported", p.supported());
+        o.put("lowerBound", p.lowerBound());
+        return o;
+    }
+
+    private ObjectNode ratio(Ratio r) {
+        ObjectNode o = nodes.objectNode();
+        o.put("estimate", Double.isNaN(r.estimate()) ? null : round(r.estimate(), 4));
+        o.put("low", r.interval().map(i -> round(i.low(), 4)).orElse(null));
+        o.put("high", r.interval().map(i -> round(i.high(), 4)).orElse(null));
+        o.put("n", r.n());
+        o.put("method", camel(r.method().name()));
+        return o;
+    }
+
+    private JsonNode drift(Analysis a) {
+        if (a.drift().isEmpty()) {
+            return nodes.nullNode();
+        }
+        Drift d = a.drift().get();
+        ObjectNode o = nodes.objectNode();
+        o.put("measurements", d.measurements());
+        o.set("throughputPerSecond", spread(d.throughput(), 1));
+        o.put("threshold", d.threshold());
+        o.put("exceeded", d.exceeded());
         return o;
     }
 
@@ -238,7 +322,7 @@ final class JsonRenderer {
                 Cell c = r.measured().get();
                 row.set("throughputPerSecond", spread(c.throughput(), 1));
                 row.put("meanLatencyMicros", round(c.meanLatency().median(), 1));
-                row.put("p99Micros", round(c.p99().median(), 1));
+                row.set("p99Micros", percentile(c.p99()));
             }
             row.put("missing", r.missing().orElse(null));
         }
@@ -248,19 +332,24 @@ final class JsonRenderer {
             ratio.put("faster", r.article().faster());
             ratio.put("slower", r.article().slower());
             ratio.put("article", r.article().articleRatio());
-            ratio.put("measured", r.measured().map(v -> round(v, 4)).orElse(null));
-            ratio.put("low", r.low().map(v -> round(v, 4)).orElse(null));
-            ratio.put("high", r.high().map(v -> round(v, 4)).orElse(null));
+            if (r.measured().isPresent()) {
+                ratio.set("measured", ratio(r.measured().get()));
+            } else {
+                ratio.putNull("measured");
+            }
+            ratio.put("articleInsideInterval", r.articleInside().orElse(null));
             ratio.put("deviation", r.deviation().map(v -> round(v, 4)).orElse(null));
         }
         return o;
     }
 
-    private void judgement(ObjectNode o, Judgement j) {
-        o.put("ratio", Double.isNaN(j.ratio()) ? null : round(j.ratio(), 4));
+    private void judgement(ObjectNode o, Judgement j, AnalysisSettings settings) {
+        o.set("ratio", ratio(j.ratio()));
         o.put("verdict", lower(j.verdict().name()));
         o.put("reason", camel(j.reason().name()));
-        o.put("combinedNoise", round(j.combinedNoise(), 4));
+        o.put("trialsA", j.trialsA());
+        o.put("trialsB", j.trialsB());
+        o.put("whyNoVerdict", j.whyNoVerdict(settings.minTrialsForVerdict()).orElse(null));
     }
 
     private ObjectNode spread(Spread s, int decimals) {
@@ -268,7 +357,10 @@ final class JsonRenderer {
         o.put("median", round(s.median(), decimals));
         o.put("min", round(s.min(), decimals));
         o.put("max", round(s.max(), decimals));
-        o.put("relativeSpread", round(s.relative(), 4));
+        o.put("low", s.interval().map(i -> round(i.low(), decimals)).orElse(null));
+        o.put("high", s.interval().map(i -> round(i.high(), decimals)).orElse(null));
+        o.put("n", s.n());
+        o.put("cv", round(s.cv(), 4));
         return o;
     }
 

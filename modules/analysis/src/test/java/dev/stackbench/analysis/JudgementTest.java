@@ -1,0 +1,54 @@
+package dev.stackbench.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class JudgementTest {
+    final AnalysisSettings s = AnalysisSettings.DEFAULTS;
+    final double[] a = {1000, 1010, 990, 1005, 995};
+
+    @Test
+    void aClearImprovementIsFaster() {
+        Judgement j = Judgement.of(a, scale(a, 1.2), true, s);
+        assertThat(j.verdict()).isEqualTo(Verdict.FASTER);
+        assertThat(j.reason()).isEqualTo(Judgement.Reason.INTERVAL_EXCLUDES_ONE);
+        assertThat(j.ratio().estimate()).isBetween(1.19, 1.21);
+        // lower latency is better: the same figures as latencies are a regression
+        assertThat(Judgement.of(a, scale(a, 1.2), false, s).verdict()).isEqualTo(Verdict.SLOWER);
+    }
+
+    @Test
+    void aTightSmallDifferenceIsTheSame() {
+        Judgement j = Judgement.of(a, scale(a, 1.01), true, s);
+        assertThat(j.verdict()).isEqualTo(Verdict.SAME);
+        assertThat(j.reason()).isEqualTo(Judgement.Reason.WITHIN_MARGIN);
+    }
+
+    @Test
+    void aWideIntervalAroundOneIsUnsure() {
+        double[] noisy = {800, 1300, 950, 1200, 1000};
+        Judgement j = Judgement.of(a, noisy, true, s);
+        assertThat(j.verdict()).isEqualTo(Verdict.UNSURE);
+        assertThat(j.reason()).isEqualTo(Judgement.Reason.INTERVAL_CONTAINS_ONE);
+    }
+
+    /** Two trials against five, and a 30% difference: still no verdict, with the reason in one line. */
+    @Test
+    void fewerThanThreeTrialsGiveNoVerdict() {
+        Judgement j = Judgement.of(a, new double[] {1300, 1310}, true, s);
+        assertThat(j.verdict()).isEqualTo(Verdict.UNSURE);
+        assertThat(j.reason()).isEqualTo(Judgement.Reason.TOO_FEW_TRIALS);
+        assertThat(j.whyNoVerdict(3)).contains("no verdict: A has 5 ranked trials, B 2; a verdict needs 3 on each side");
+        assertThat(Judgement.of(new double[] {1000}, a, true, s).whyNoVerdict(3))
+                .contains("no verdict: A has 1 ranked trial, B 5; a verdict needs 3 on each side");
+    }
+
+    private static double[] scale(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * factor * (i % 2 == 0 ? 1.002 : 0.998);
+        }
+        return out;
+    }
+}
