@@ -45,7 +45,8 @@ public record Comparison(Analysis a, Analysis b, AnalysisSettings settings, List
                 cells.add(new CellComparison(ca.key(), ca, cb.get(),
                         Judgement.of(values(ca, Trial::throughputPerSecond), values(cb.get(), Trial::throughputPerSecond),
                                 true, settings),
-                        Judgement.of(values(ca, P99), values(cb.get(), P99), false, settings)));
+                        Judgement.of(values(ca, P99), values(cb.get(), P99), false, settings)
+                                .forPercentiles(ca.p99(), cb.get().p99())));
             } else {
                 onlyInA.add(ca.key());
             }

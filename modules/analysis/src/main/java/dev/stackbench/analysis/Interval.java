@@ -24,10 +24,4 @@ public record Interval(double low, double high) {
     public boolean within(double from, double to) {
         return from <= low && high <= to;
     }
-
-    /** @return (high - low) / 2 / centre: the half width relative to the interval's geometric centre */
-    public double relativeHalfWidth() {
-        double centre = Math.sqrt(low * high);
-        return centre > 0 ? (high - low) / 2 / centre : Double.NaN;
-    }
 }

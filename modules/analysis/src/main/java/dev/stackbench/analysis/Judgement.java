@@ -14,6 +14,10 @@ import java.util.Optional;
  *   <li>the interval excludes 1: FASTER or SLOWER, {@link Reason#INTERVAL_EXCLUDES_ONE};</li>
  *   <li>otherwise UNSURE, {@link Reason#INTERVAL_CONTAINS_ONE}.</li>
  * </ol>
+ * For p99 two more rules follow ({@link #forPercentiles}): a p99 too few values back (see
+ * {@link PercentileFigure}) gives no verdict, {@link Reason#TOO_FEW_VALUES}; a p99 that is only a
+ * lower bound (censored values) keeps a verdict only when the bounded side is already the worse
+ * one, else UNSURE, {@link Reason#CENSORED}.
  *
  * @param verdict B compared with A
  * @param ratio B over A with its interval
@@ -32,7 +36,11 @@ public record Judgement(Verdict verdict, Ratio ratio, Reason reason, int trialsA
         /** The interval excludes 1. */
         INTERVAL_EXCLUDES_ONE,
         /** The interval contains 1 and reaches beyond the margin: the trials cannot tell. */
-        INTERVAL_CONTAINS_ONE
+        INTERVAL_CONTAINS_ONE,
+        /** A percentile that too few values back, in A or B. */
+        TOO_FEW_VALUES,
+        /** A percentile that is a lower bound (censored values) on the side the verdict would favour. */
+        CENSORED
     }
 
     /**
@@ -54,6 +62,27 @@ public record Judgement(Verdict verdict, Ratio ratio, Reason reason, int trialsA
                     Reason.INTERVAL_EXCLUDES_ONE, a.length, b.length);
         }
         return new Judgement(Verdict.UNSURE, ratio, Reason.INTERVAL_CONTAINS_ONE, a.length, b.length);
+    }
+
+    /**
+     * Applies the percentile rules to a verdict on a latency percentile (lower is better).
+     *
+     * @param a A's percentile
+     * @param b B's percentile
+     */
+    Judgement forPercentiles(PercentileFigure a, PercentileFigure b) {
+        if (reason == Reason.TOO_FEW_TRIALS) {
+            return this;
+        }
+        if (!a.supported() || !b.supported()) {
+            return new Judgement(Verdict.UNSURE, ratio, Reason.TOO_FEW_VALUES, trialsA, trialsB);
+        }
+        if (!a.lowerBound() && !b.lowerBound()) {
+            return this;
+        }
+        // B's true value is at least what was measured: "B is slower" stands if A is exact, and vice versa
+        boolean holds = (verdict == Verdict.SLOWER && !a.lowerBound()) || (verdict == Verdict.FASTER && !b.lowerBound());
+        return holds ? this : new Judgement(Verdict.UNSURE, ratio, Reason.CENSORED, trialsA, trialsB);
     }
 
     /**

@@ -51,4 +51,23 @@ class JudgementTest {
         }
         return out;
     }
+
+    /** Latency: B measured 20% slower. Censored (lower-bound) values can only make a side worse. */
+    @Test
+    void lowerBoundsKeepAVerdictOnlyWhenTheBoundedSideIsAlreadyWorse() {
+        Judgement slower = Judgement.of(a, scale(a, 1.2), false, s);
+        assertThat(slower.verdict()).isEqualTo(Verdict.SLOWER);
+        PercentileFigure exact = figure(false, 100_000);
+        PercentileFigure bound = figure(true, 100_000);
+        assertThat(slower.forPercentiles(exact, bound).verdict()).isEqualTo(Verdict.SLOWER);
+        assertThat(slower.forPercentiles(bound, exact).reason()).isEqualTo(Judgement.Reason.CENSORED);
+        assertThat(slower.forPercentiles(bound, bound).verdict()).isEqualTo(Verdict.UNSURE);
+        assertThat(slower.forPercentiles(exact, figure(false, 999)).reason())
+                .isEqualTo(Judgement.Reason.TOO_FEW_VALUES);
+        assertThat(slower.forPercentiles(exact, exact)).isEqualTo(slower);
+    }
+
+    private static PercentileFigure figure(boolean lowerBound, long count) {
+        return new PercentileFigure("p99", 99, Spread.of(java.util.List.of(1.0, 2.0)), count, lowerBound);
+    }
 }

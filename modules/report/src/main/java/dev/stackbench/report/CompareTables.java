@@ -81,6 +81,8 @@ final class CompareTables {
             case WITHIN_MARGIN -> "same (within ±" + f.percent(sameWithin, 0) + ")";
             case INTERVAL_CONTAINS_ONE -> "unsure";
             case TOO_FEW_TRIALS -> "no verdict";
+            case TOO_FEW_VALUES -> "no verdict (too few values)";
+            case CENSORED -> "unsure (≥: censored)";
         };
     }
 
@@ -105,6 +107,8 @@ final class CompareTables {
                 "faster / slower: the interval excludes 1. same: the interval lies within ±"
                         + f.percent(c.settings().sameWithin(), 0) + ". unsure: the interval contains 1 and reaches"
                         + " beyond that; run more trials. no verdict: a side has fewer than "
-                        + c.settings().minTrialsForVerdict() + " ranked trials.");
+                        + c.settings().minTrialsForVerdict() + " ranked trials (or, for p99, too few values)."
+                        + " unsure (≥): a p99 on censored values, a lower bound, on the side the verdict would"
+                        + " favour.");
     }
 }
