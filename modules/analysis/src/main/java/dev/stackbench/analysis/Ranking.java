@@ -15,6 +15,9 @@ import java.util.function.ToDoubleFunction;
  * {@link Ratio#paired}) contains 1, or lies within the equivalence margin
  * {@link AnalysisSettings#sameWithin()}, or cannot be computed (too few trials).
  *
+ * <p>Open model: a p99 that too few values back, or a better p99 that is only a lower bound
+ * (censored values), tells nothing apart ({@link #p99Comparable}).
+ *
  * <p>Rank groups never chain: walking down the sorted cells, a cell joins the group above only
  * when it is not distinguishable from <em>every</em> member; otherwise it opens a new group. So
  * with A &gt; B &gt; C, A~B, B~C but A distinguishable from C, B joins A's group and C starts its
@@ -40,7 +43,8 @@ final class Ranking {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 Ratio r = Ratio.paired(byRound.get(j), byRound.get(i));
-                boolean d = r.excludesOne() && !r.withinMargin(settings.sameWithin());
+                boolean d = r.excludesOne() && !r.withinMargin(settings.sameWithin())
+                        && (rankBy == RankBy.THROUGHPUT || p99Comparable(sorted.get(i), sorted.get(j)));
                 distinguishable[i][j] = d;
                 distinguishable[j][i] = d;
             }
@@ -65,6 +69,17 @@ final class Ranking {
             rows.add(new RankedCell(sorted.get(i), groupStart + 1, joins, toBest, alike));
         }
         return new WorkloadTable(workload, level, rankBy, rows, unranked);
+    }
+
+    /**
+     * @param better the cell with the lower p99
+     * @param worse the other
+     * @return whether their p99s may tell them apart: both backed by enough values, and the
+     *     better one not a lower bound (its true p99 could be higher); a bounded worse one only
+     *     gets worse
+     */
+    static boolean p99Comparable(Cell better, Cell worse) {
+        return better.p99().supported() && worse.p99().supported() && !better.p99().lowerBound();
     }
 
     /** @return the per-trial value a table ranks by */

@@ -82,4 +82,38 @@ class RankingTest {
         assertThat(t.rows()).extracting(RankedCell::rank).containsExactly(1, 1);
         assertThat(t.rows().get(1).ratioToBest().interval()).isEmpty();
     }
+
+    /**
+     * Open model, ranked by p99: b's p99 is twice a's, but a's is a lower bound (timeouts at its
+     * rank), so a's true p99 may be as high: not distinguishable. With a exact, b is ranked second.
+     */
+    @Test
+    void aCensoredBetterP99TellsNothingApart() {
+        dev.stackbench.results.LoadLevel open = new dev.stackbench.results.LoadLevel.Open(500);
+        List<Trial> censored = new ArrayList<>();
+        List<Trial> exact = new ArrayList<>();
+        for (int r = 1; r <= 5; r++) {
+            long wobble = 10L * r;
+            censored.add(openTrial("a", r, open, SyntheticRuns.latency(1000 + wobble, 5_000, 100)));
+            exact.add(openTrial("a", r, open, SyntheticRuns.latency(1000 + wobble, 5_000, 0)));
+            Trial b = openTrial("b", r, open, SyntheticRuns.latency(2000 + 3 * wobble, 5_000, 0));
+            censored.add(b);
+            exact.add(b);
+        }
+        WorkloadTable withBound = SyntheticRuns.analyse(SyntheticRuns.run(List.of("a", "b"), censored, List.of()))
+                .tables().get(0);
+        assertThat(withBound.rankBy()).isEqualTo(RankBy.P99_LATENCY);
+        assertThat(withBound.rows().get(0).cell().p99().lowerBound()).isTrue();
+        assertThat(withBound.rows()).extracting(RankedCell::rank).containsExactly(1, 1);
+        WorkloadTable without = SyntheticRuns.analyse(SyntheticRuns.run(List.of("a", "b"), exact, List.of()))
+                .tables().get(0);
+        assertThat(without.rows()).extracting(RankedCell::rank).containsExactly(1, 2);
+    }
+
+    private static Trial openTrial(String contestant, int round, dev.stackbench.results.LoadLevel level,
+            dev.stackbench.results.Percentiles latency) {
+        Trial t = trial(contestant, round, 500);
+        return new Trial(contestant, "json", level, round, round, t.started(), 10, 5, 5_000, 500, 0, latency, null,
+                latency, t.errors(), t.server(), t.generator(), List.of(), null);
+    }
 }
