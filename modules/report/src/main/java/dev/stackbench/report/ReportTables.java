@@ -8,7 +8,6 @@ import dev.stackbench.analysis.Flag;
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.RankBy;
 import dev.stackbench.analysis.RankedCell;
-import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.SeedComparison;
 import dev.stackbench.analysis.Spread;
 import dev.stackbench.analysis.Unranked;

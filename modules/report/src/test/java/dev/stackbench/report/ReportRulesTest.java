@@ -76,4 +76,19 @@ class ReportRulesTest {
         assertThat(reports.compare(Format.JSON, c)).contains("\"reason\" : \"tooFewTrials\"");
         assertThat(List.of(reports.compare(Format.MD, c))).allMatch(md -> md.contains("- express: no verdict"));
     }
+
+    /** A schema-1 run (not interleaved, no reference) still renders, and says what it lacks. */
+    @Test
+    void aSchema1RunSaysItWasNotInterleaved() throws java.io.IOException {
+        String json;
+        try (java.io.InputStream in = ReportRulesTest.class.getResourceAsStream("/v1/seed-run.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Analysis v1 = Analyzer.analyze(new dev.stackbench.results.RunCodec().read(json, "v1"), t -> Optional.empty(),
+                AnalysisSettings.DEFAULTS);
+        assertThat(reports.render(Format.TEXT, v1))
+                .contains("Rounds: not interleaved (a schema-1 run measured each cell's trials back to back;")
+                .contains("Drift reference: not measured in this run.")
+                .contains("Server monitor: proc (/proc sampled over the process tree: summed RSS).");
+    }
 }
