@@ -3,7 +3,6 @@ package dev.stackbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,16 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.Cell;
-import dev.stackbench.analysis.Drift;
-import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.CellComparison;
-import dev.stackbench.analysis.CellKey;
 import dev.stackbench.analysis.Comparison;
 import dev.stackbench.analysis.Flag;
 import dev.stackbench.analysis.Judgement;
 import dev.stackbench.analysis.LatencyCurve;
 import dev.stackbench.analysis.PercentileFigure;
-import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.SeedComparison;
 import dev.stackbench.analysis.Spread;
@@ -30,11 +25,7 @@ import dev.stackbench.analysis.WorkloadTable;
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.ContestantStatus;
 import dev.stackbench.results.Environment;
-import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Run;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,6 +37,7 @@ import java.util.Locale;
 final class JsonRenderer {
     static final int FORMAT_VERSION = 2;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final JsonFigures fig = new JsonFigures(nodes);
     private final ObjectWriter writer;
 
     JsonRenderer() {
@@ -65,15 +57,15 @@ final class JsonRenderer {
         root.put("formatVersion", FORMAT_VERSION);
         root.set("run", run(a.run()));
         root.set("settings", settings(a.settings()));
-        root.set("drift", drift(a));
+        root.set("drift", fig.drift(a));
         ArrayNode contestants = root.putArray("contestants");
         a.run().contestants().forEach(c -> contestants.add(contestant(c)));
         ArrayNode tables = root.putArray("tables");
         for (WorkloadTable t : a.tables()) {
             ObjectNode table = tables.addObject();
             table.put("workload", t.workload());
-            table.set("level", level(t.level()));
-            table.put("rankBy", lower(t.rankBy().name()));
+            table.set("level", fig.level(t.level()));
+            table.put("rankBy", JsonFigures.lower(t.rankBy().name()));
             ArrayNode rows = table.putArray("rows");
             t.rows().forEach(r -> rows.add(row(r)));
             ArrayNode unranked = table.putArray("unranked");
@@ -81,15 +73,15 @@ final class JsonRenderer {
                 ObjectNode o = unranked.addObject();
                 o.put("contestant", u.key().contestant());
                 o.put("trials", u.trials().size());
-                o.set("excluded", exclusions(u.excluded()));
+                o.set("excluded", fig.exclusions(u.excluded()));
             }
         }
         a.seed().ifPresent(s -> root.set("seedTable", seed(s)));
         ArrayNode curves = root.putArray("latencyCurves");
         for (LatencyCurve c : a.curves()) {
             ObjectNode curve = curves.addObject();
-            key(curve, c.key());
-            curve.put("source", lower(c.source().name()));
+            fig.key(curve, c.key());
+            curve.put("source", JsonFigures.lower(c.source().name()));
             curve.put("maxMicros", c.maxMicros());
             ArrayNode points = curve.putArray("points");
             c.points().forEach(p -> points.addArray().add(p.percentile()).add(p.valueMicros()));
@@ -104,27 +96,27 @@ final class JsonRenderer {
         root.set("a", run(c.a().run()));
         root.set("b", run(c.b().run()));
         root.set("settings", settings(c.settings()));
-        root.set("driftA", drift(c.a()));
-        root.set("driftB", drift(c.b()));
+        root.set("driftA", fig.drift(c.a()));
+        root.set("driftB", fig.drift(c.b()));
         ArrayNode differences = root.putArray("differences");
         c.differences().forEach(differences::add);
         ArrayNode cells = root.putArray("cells");
         for (CellComparison x : c.cells()) {
             ObjectNode cell = cells.addObject();
-            key(cell, x.key());
+            fig.key(cell, x.key());
             ObjectNode throughput = cell.putObject("throughputPerSecond");
-            throughput.set("a", spread(x.a().throughput(), 1));
-            throughput.set("b", spread(x.b().throughput(), 1));
+            throughput.set("a", fig.spread(x.a().throughput(), 1));
+            throughput.set("b", fig.spread(x.b().throughput(), 1));
             judgement(throughput, x.throughput(), c.settings());
             ObjectNode p99 = cell.putObject("p99Micros");
-            p99.set("a", percentile(x.a().p99()));
-            p99.set("b", percentile(x.b().p99()));
+            p99.set("a", fig.percentile(x.a().p99()));
+            p99.set("b", fig.percentile(x.b().p99()));
             judgement(p99, x.p99(), c.settings());
         }
         ArrayNode onlyInA = root.putArray("onlyInA");
-        c.onlyInA().forEach(k -> key(onlyInA.addObject(), k));
+        c.onlyInA().forEach(k -> fig.key(onlyInA.addObject(), k));
         ArrayNode onlyInB = root.putArray("onlyInB");
-        c.onlyInB().forEach(k -> key(onlyInB.addObject(), k));
+        c.onlyInB().forEach(k -> fig.key(onlyInB.addObject(), k));
         return write(root);
     }
 
@@ -132,7 +124,7 @@ final class JsonRenderer {
         ObjectNode o = nodes.objectNode();
         o.put("schemaVersion", run.schemaVersion());
         o.put("suite", run.suite());
-        o.put("status", lower(run.status().name()));
+        o.put("status", JsonFigures.lower(run.status().name()));
         o.put("started", run.started().toString());
         o.put("finished", run.finished().toString());
         o.put("trialsPerCell", run.plan().trials());
@@ -213,34 +205,34 @@ final class JsonRenderer {
         o.put("tiedWithAbove", r.tiedWithAbove());
         o.put("contestant", c.key().contestant());
         o.put("language", c.contestant().language());
-        o.set("ratioToBest", ratio(r.ratioToBest()));
+        o.set("ratioToBest", fig.ratio(r.ratioToBest()));
         ArrayNode nd = o.putArray("notDistinguishableFrom");
         r.notDistinguishableFrom().forEach(nd::add);
         o.put("trials", c.trials().size());
         o.put("rankedTrials", c.ranked().size());
-        o.set("excluded", exclusions(c.excluded()));
-        o.set("throughputPerSecond", spread(c.throughput(), 1));
-        o.set("achievedRatePerSecond", spread(c.achievedRate(), 1));
+        o.set("excluded", fig.exclusions(c.excluded()));
+        o.set("throughputPerSecond", fig.spread(c.throughput(), 1));
+        o.set("achievedRatePerSecond", fig.spread(c.achievedRate(), 1));
         ObjectNode lat = o.putObject("latencyMicros");
-        lat.set("p50", percentile(c.p50()));
-        lat.set("p90", percentile(c.p90()));
-        lat.set("p99", percentile(c.p99()));
-        lat.set("p999", percentile(c.p999()));
-        lat.set("mean", spread(c.meanLatency(), 1));
+        lat.set("p50", fig.percentile(c.p50()));
+        lat.set("p90", fig.percentile(c.p90()));
+        lat.set("p99", fig.percentile(c.p99()));
+        lat.set("p999", fig.percentile(c.p999()));
+        lat.set("mean", fig.spread(c.meanLatency(), 1));
         if (c.serviceP99() == null) {
             o.putNull("serviceTimeP99Micros");
         } else {
-            o.set("serviceTimeP99Micros", spread(c.serviceP99(), 1));
+            o.set("serviceTimeP99Micros", fig.spread(c.serviceP99(), 1));
         }
         o.put("errors", c.errors());
-        o.put("errorRate", round(c.errorRate(), 4));
+        o.put("errorRate", JsonFigures.round(c.errorRate(), 4));
         o.put("unsent", c.unsent());
-        o.put("cpuCores", round(c.cpuCores().median(), 2));
-        o.set("cpuCoresSpread", spread(c.cpuCores(), 2));
+        o.put("cpuCores", JsonFigures.round(c.cpuCores().median(), 2));
+        o.set("cpuCoresSpread", fig.spread(c.cpuCores(), 2));
         if (c.databaseCpuCores() == null) {
             o.putNull("databaseCpuCores");
         } else {
-            o.set("databaseCpuCores", spread(c.databaseCpuCores(), 2));
+            o.set("databaseCpuCores", fig.spread(c.databaseCpuCores(), 2));
         }
         ArrayNode sources = o.putArray("monitorSources");
         c.monitorSources().forEach(sources::add);
@@ -251,52 +243,9 @@ final class JsonRenderer {
         ArrayNode flags = o.putArray("flags");
         for (Flag f : Flag.values()) {
             if (c.has(f)) {
-                flags.add(camel(f.name()));
+                flags.add(JsonFigures.camel(f.name()));
             }
         }
-        return o;
-    }
-
-    private ArrayNode exclusions(List<Exclusion> excluded) {
-        ArrayNode out = nodes.arrayNode();
-        for (Exclusion e : excluded) {
-            ObjectNode o = out.addObject();
-            o.put("trial", e.trial());
-            o.put("round", e.round());
-            ArrayNode reasons = o.putArray("reasons");
-            e.reasons().forEach(reasons::add);
-        }
-        return out;
-    }
-
-    private ObjectNode percentile(PercentileFigure p) {
-        ObjectNode o = spread(p.value(), 1);
-        o.put("minCount", p.minCount());
-        o.put("supported", p.supported());
-        o.put("lowerBound", p.lowerBound());
-        return o;
-    }
-
-    private ObjectNode ratio(Ratio r) {
-        ObjectNode o = nodes.objectNode();
-        o.put("estimate", Double.isNaN(r.estimate()) ? null : round(r.estimate(), 4));
-        o.put("low", r.interval().map(i -> round(i.low(), 4)).orElse(null));
-        o.put("high", r.interval().map(i -> round(i.high(), 4)).orElse(null));
-        o.put("n", r.n());
-        o.put("method", camel(r.method().name()));
-        return o;
-    }
-
-    private JsonNode drift(Analysis a) {
-        if (a.drift().isEmpty()) {
-            return nodes.nullNode();
-        }
-        Drift d = a.drift().get();
-        ObjectNode o = nodes.objectNode();
-        o.put("measurements", d.measurements());
-        o.set("throughputPerSecond", spread(d.throughput(), 1));
-        o.put("threshold", d.threshold());
-        o.put("exceeded", d.exceeded());
         return o;
     }
 
@@ -306,7 +255,7 @@ final class JsonRenderer {
         o.put("caption", s.article().caption());
         o.put("workload", s.article().workload());
         if (s.level().isPresent()) {
-            o.set("level", level(s.level().get()));
+            o.set("level", fig.level(s.level().get()));
         } else {
             o.putNull("level");
         }
@@ -320,9 +269,9 @@ final class JsonRenderer {
             row.put("contestant", r.measured().map(c -> c.key().contestant()).orElse(null));
             if (r.measured().isPresent()) {
                 Cell c = r.measured().get();
-                row.set("throughputPerSecond", spread(c.throughput(), 1));
-                row.put("meanLatencyMicros", round(c.meanLatency().median(), 1));
-                row.set("p99Micros", percentile(c.p99()));
+                row.set("throughputPerSecond", fig.spread(c.throughput(), 1));
+                row.put("meanLatencyMicros", JsonFigures.round(c.meanLatency().median(), 1));
+                row.set("p99Micros", fig.percentile(c.p99()));
             }
             row.put("missing", r.missing().orElse(null));
         }
@@ -333,54 +282,23 @@ final class JsonRenderer {
             ratio.put("slower", r.article().slower());
             ratio.put("article", r.article().articleRatio());
             if (r.measured().isPresent()) {
-                ratio.set("measured", ratio(r.measured().get()));
+                ratio.set("measured", fig.ratio(r.measured().get()));
             } else {
                 ratio.putNull("measured");
             }
             ratio.put("articleInsideInterval", r.articleInside().orElse(null));
-            ratio.put("deviation", r.deviation().map(v -> round(v, 4)).orElse(null));
+            ratio.put("deviation", r.deviation().map(v -> JsonFigures.round(v, 4)).orElse(null));
         }
         return o;
     }
 
     private void judgement(ObjectNode o, Judgement j, AnalysisSettings settings) {
-        o.set("ratio", ratio(j.ratio()));
-        o.put("verdict", lower(j.verdict().name()));
-        o.put("reason", camel(j.reason().name()));
+        o.set("ratio", fig.ratio(j.ratio()));
+        o.put("verdict", JsonFigures.lower(j.verdict().name()));
+        o.put("reason", JsonFigures.camel(j.reason().name()));
         o.put("trialsA", j.trialsA());
         o.put("trialsB", j.trialsB());
         o.put("whyNoVerdict", j.whyNoVerdict(settings.minTrialsForVerdict()).orElse(null));
-    }
-
-    private ObjectNode spread(Spread s, int decimals) {
-        ObjectNode o = nodes.objectNode();
-        o.put("median", round(s.median(), decimals));
-        o.put("min", round(s.min(), decimals));
-        o.put("max", round(s.max(), decimals));
-        o.put("low", s.interval().map(i -> round(i.low(), decimals)).orElse(null));
-        o.put("high", s.interval().map(i -> round(i.high(), decimals)).orElse(null));
-        o.put("n", s.n());
-        o.put("cv", round(s.cv(), 4));
-        return o;
-    }
-
-    private ObjectNode level(LoadLevel level) {
-        ObjectNode o = nodes.objectNode();
-        o.put("label", level.label());
-        if (level instanceof LoadLevel.Closed c) {
-            o.put("model", "closed");
-            o.put("connections", c.connections());
-        } else if (level instanceof LoadLevel.Open op) {
-            o.put("model", "open");
-            o.put("ratePerSecond", op.ratePerSecond());
-        }
-        return o;
-    }
-
-    private void key(ObjectNode o, CellKey k) {
-        o.put("contestant", k.contestant());
-        o.put("workload", k.workload());
-        o.put("level", k.level().label());
     }
 
     private String write(ObjectNode root) {
@@ -391,29 +309,4 @@ final class JsonRenderer {
         }
     }
 
-    static double round(double value, int decimals) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return value;
-        }
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    private static String lower(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT);
-    }
-
-    /** @return {@code GENERATOR_BOUND} -> {@code generatorBound} */
-    private static String camel(String enumName) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char ch : enumName.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (ch == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 }
