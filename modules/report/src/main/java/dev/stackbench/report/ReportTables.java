@@ -116,11 +116,19 @@ final class ReportTables {
     Table workload(WorkloadTable t) {
         boolean open = t.rankBy() == RankBy.P99_LATENCY;
         boolean database = t.rows().stream().anyMatch(r -> r.cell().databaseCpuCores() != null);
+        // the interval shown is the ranking metric's: req/s closed, p99 open (JSON has every one)
+        String ci = Spread.CONFIDENCE_PERCENT + "% CI";
         List<Table.Column> cols = new ArrayList<>(List.of(Table.right("#"), Table.left("contestant"),
-                Table.left("language"), Table.right(open ? "achieved req/s" : "req/s"),
-                Table.right(Spread.CONFIDENCE_PERCENT + "% CI"),
-                Table.right(open ? "p99 vs best (CI)" : "vs fastest (CI)"), Table.right("p50"), Table.right("p99"),
-                Table.right("p99.9")));
+                Table.left("language"), Table.right(open ? "achieved req/s" : "req/s")));
+        if (!open) {
+            cols.add(Table.right(ci));
+        }
+        cols.addAll(List.of(Table.right(open ? "p99 vs best (CI)" : "vs fastest (CI)"), Table.right("p50"),
+                Table.right("p99")));
+        if (open) {
+            cols.add(Table.right("p99 " + ci));
+        }
+        cols.add(Table.right("p99.9"));
         if (open) {
             cols.add(Table.right("service p99"));
         }
@@ -138,8 +146,15 @@ final class ReportTables {
             Cell c = r.cell();
             List<String> row = new ArrayList<>(List.of(
                     r.rank() + (r.tiedWithAbove() ? "≈" : ""), c.key().contestant(), orDash(c.contestant().language()),
-                    f.rate(c.throughput().median()), f.rateInterval(c.throughput()), f.ratio(r.ratioToBest()),
-                    f.percentile(c.p50()), f.percentile(c.p99()), f.percentile(c.p999())));
+                    f.rate(c.throughput().median())));
+            if (!open) {
+                row.add(f.rateInterval(c.throughput()));
+            }
+            row.addAll(List.of(f.ratio(r.ratioToBest()), f.percentile(c.p50()), f.percentile(c.p99())));
+            if (open) {
+                row.add(c.p99().supported() && !c.p99().lowerBound() ? f.latencyInterval(c.p99().value()) : DASH);
+            }
+            row.add(f.percentile(c.p999()));
             if (open) {
                 row.add(c.serviceP99() == null ? DASH : f.latency(c.serviceP99().median()));
             }
@@ -208,8 +223,9 @@ final class ReportTables {
         Set<Flag> used = EnumSet.noneOf(Flag.class);
         a.cells().forEach(c -> used.addAll(c.flags()));
         List<String> lines = new ArrayList<>();
-        lines.add(Spread.CONFIDENCE_PERCENT + "% CI: confidence interval of the median, a Student-t interval on the"
-                + " logs of the ranked trials' values; — with a single trial.");
+        lines.add(Spread.CONFIDENCE_PERCENT + "% CI: confidence interval of the median (of req/s in the closed model,"
+                + " of p99 in the open model), a Student-t interval on the logs of the ranked trials' values; — with a"
+                + " single trial. The JSON format has the interval of every median.");
         lines.add("vs fastest / p99 vs best: the ratio to the best contestant, the geometric mean of the per-round"
                 + " ratios (trials paired by round), with its " + Spread.CONFIDENCE_PERCENT + "% interval.");
         lines.add("≈ after a rank: not distinguishable from every contestant of that rank (their ratio's interval"
