@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param curves latency distributions, one per cell, in table order
  * @param notMeasured contestants that failed verification, installation or start-up
  * @param seed the seed-table comparison, present when the suite is {@value Analyzer#SEED_SUITE}
+ * @param drift how much the drift reference varied, present when the run measured it at least twice
  */
 public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> tables, List<LatencyCurve> curves,
-        List<Contestant> notMeasured, Optional<SeedComparison> seed) {
+        List<Contestant> notMeasured, Optional<SeedComparison> seed, Optional<Drift> drift) {
 
     public Analysis {
         tables = List.copyOf(tables);
@@ -29,7 +30,17 @@ public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> t
         return tables.stream().flatMap(t -> t.rows().stream()).map(RankedCell::cell).toList();
     }
 
-    /** @return the cell, if measured */
+    /** @return every cell without a rankable trial, in table order */
+    public List<Unranked> unranked() {
+        return tables.stream().flatMap(t -> t.unranked().stream()).toList();
+    }
+
+    /** @return the drift warning's figures when the reference varied more than the threshold */
+    public Optional<Drift> driftWarning() {
+        return drift.filter(Drift::exceeded);
+    }
+
+    /** @return the cell, if ranked */
     public Optional<Cell> cell(CellKey key) {
         return cells().stream().filter(c -> c.key().equals(key)).findFirst();
     }

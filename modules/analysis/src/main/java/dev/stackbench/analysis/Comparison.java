@@ -2,14 +2,17 @@ package dev.stackbench.analysis;
 
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.Environment;
+import dev.stackbench.results.Trial;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Run B against run A, cell by cell: ratios B/A and noise-aware verdicts. Comparisons are only
+ * Run B against run A, cell by cell: ratios B/A with their intervals and verdicts (see
+ * {@link Judgement}). Comparisons are only
  * fair on one machine; {@code differences} lists what changed in the environment and the
  * contestants so that the reader can judge.
  *
@@ -40,14 +43,27 @@ public record Comparison(Analysis a, Analysis b, AnalysisSettings settings, List
             Optional<Cell> cb = b.cell(ca.key());
             if (cb.isPresent()) {
                 cells.add(new CellComparison(ca.key(), ca, cb.get(),
-                        Judgement.of(ca.throughput(), cb.get().throughput(), true, settings),
-                        Judgement.of(ca.p99(), cb.get().p99(), false, settings)));
+                        Judgement.of(values(ca, Trial::throughputPerSecond), values(cb.get(), Trial::throughputPerSecond),
+                                true, settings),
+                        Judgement.of(values(ca, P99), values(cb.get(), P99), false, settings)
+                                .forPercentiles(ca.p99(), cb.get().p99())));
             } else {
                 onlyInA.add(ca.key());
             }
         }
         List<CellKey> onlyInB = b.cells().stream().map(Cell::key).filter(k -> a.cell(k).isEmpty()).toList();
         return new Comparison(a, b, settings, cells, onlyInA, onlyInB, differences(a, b));
+    }
+
+    private static final ToDoubleFunction<Trial> P99 = t -> t.latencyMicros().p99();
+
+    private static double[] values(Cell cell, ToDoubleFunction<Trial> metric) {
+        return cell.ranked().stream().mapToDouble(metric).toArray();
+    }
+
+    /** @return whether any cell regressed ({@code compare --fail-on-regression}) */
+    public boolean regressed() {
+        return cells.stream().anyMatch(CellComparison::regressed);
     }
 
     private static List<String> differences(Analysis a, Analysis b) {

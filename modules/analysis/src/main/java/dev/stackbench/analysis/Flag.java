@@ -5,12 +5,18 @@ public enum Flag {
     /** At least one trial's generator judged itself the bottleneck: the server may be faster. */
     GENERATOR_BOUND('G', "generator-bound: the load generator was the bottleneck in at least one trial;"
             + " the server may be faster than shown"),
-    /** The throughput spread across trials is above the noise threshold: too wide to rank on. */
-    NOISY('N', "noisy: trials spread more than the threshold; do not rank on this cell"),
+    /** Open model: the generator's connection cap, not the server, held sends back. */
+    CONNECTION_LIMITED('L', "connection-limited: the generator's connection cap held sends back in at least one"
+            + " trial (not the server's fault); raise the cap"),
+    /** The throughput's coefficient of variation across trials is above the noise threshold. */
+    NOISY('N', "noisy: the coefficient of variation of the trials' req/s is above the threshold; re-run with more"
+            + " trials or a quieter machine"),
     /** Some requests failed (connect, read, write, timeout or non-2xx). */
     ERRORS('E', "errors: some requests failed; failed requests are not counted in req/s"),
     /** Open model: the contestant did not keep up with the offered rate. */
-    SATURATED('S', "saturated: achieved less than the offered rate; latency grows through the trial");
+    SATURATED('S', "saturated: achieved less than the offered rate; latency grows through the trial"),
+    /** Some trials are not ranked: invalid, or their error rate is above the threshold. */
+    EXCLUDED('X', "excluded trials: some trials are not ranked (invalid, or too many errors); the note says why");
 
     private final char mark;
     private final String legend;

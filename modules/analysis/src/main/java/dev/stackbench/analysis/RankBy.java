@@ -2,11 +2,8 @@ package dev.stackbench.analysis;
 
 /** What a table is ranked by. */
 public enum RankBy {
-    /** Closed model: higher median req/s first; spreads of req/s decide "not distinguishable". */
+    /** Closed model: higher median req/s first. */
     THROUGHPUT,
-    /**
-     * Open model: every contestant was offered the same rate, so req/s says little; lower median
-     * p99 latency first; spreads of p99 decide "not distinguishable".
-     */
+    /** Open model: every contestant was offered the same rate, so req/s says little; lower median p99 first. */
     P99_LATENCY
 }

@@ -33,16 +33,19 @@ public record SeedComparison(SeedArticle article, Optional<LoadLevel> level, Lis
 
     /**
      * @param article the article's ratio
-     * @param measured our median req/s ratio (faster / slower), or empty when a side is missing
-     * @param low the lowest ratio the trials allow (faster's min / slower's max)
-     * @param high the highest ratio the trials allow (faster's max / slower's min)
+     * @param measured our req/s ratio (faster / slower), paired by round, with its interval; empty
+     *     when a side is missing
      */
-    public record SeedRatio(SeedArticle.Ratio article, Optional<Double> measured, Optional<Double> low,
-            Optional<Double> high) {
+    public record SeedRatio(SeedArticle.Ratio article, Optional<Ratio> measured) {
 
         /** @return measured / article - 1 (e.g. -0.03 = 3% below the article), or empty */
         public Optional<Double> deviation() {
-            return measured.map(m -> m / article.articleRatio() - 1);
+            return measured.map(m -> m.estimate() / article.articleRatio() - 1);
+        }
+
+        /** @return whether the article's ratio lies inside our interval; empty without an interval */
+        public Optional<Boolean> articleInside() {
+            return measured.flatMap(Ratio::interval).map(i -> i.contains(article.articleRatio()));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.stackbench.analysis;
 
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.LoadLevel;
+import dev.stackbench.results.Trial;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,12 +41,12 @@ final class SeedTableCheck {
             Optional<Cell> faster = table.flatMap(t -> cellFor(t, ratio.faster()));
             Optional<Cell> slower = table.flatMap(t -> cellFor(t, ratio.slower()));
             if (faster.isPresent() && slower.isPresent()) {
-                Spread f = faster.get().throughput();
-                Spread s = slower.get().throughput();
-                ratios.add(new SeedComparison.SeedRatio(ratio, Optional.of(f.median() / s.median()),
-                        Optional.of(f.min() / s.max()), Optional.of(f.max() / s.min())));
+                int rounds = analysis.run().trials().stream().mapToInt(Trial::round).max().orElse(0);
+                ratios.add(new SeedComparison.SeedRatio(ratio, Optional.of(Ratio.paired(
+                        Ranking.byRound(faster.get(), Trial::throughputPerSecond, rounds),
+                        Ranking.byRound(slower.get(), Trial::throughputPerSecond, rounds)))));
             } else {
-                ratios.add(new SeedComparison.SeedRatio(ratio, Optional.empty(), Optional.empty(), Optional.empty()));
+                ratios.add(new SeedComparison.SeedRatio(ratio, Optional.empty()));
             }
         }
         return new SeedComparison(article, table.map(WorkloadTable::level), rows, ratios, note);

@@ -1,19 +1,37 @@
 package dev.stackbench.analysis;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * The median of a metric across the trials of a cell, and its range.
+ * A metric across the trials of a cell: its median, range, coefficient of variation and the
+ * {@value #CONFIDENCE_PERCENT}% confidence interval of its median.
  *
- * @param median the median (the mean of the two middle values for an even count)
+ * <p>The interval is a Student-t interval on the logs of the values, exponentiated
+ * ({@link LogSample#interval}): under the log-normal model of trial-to-trial noise it covers the
+ * distribution's median. It needs two or more values, all positive; otherwise it is empty.
+ *
+ * @param median the sample median (the mean of the two middle values for an even count)
  * @param min the smallest trial value
  * @param max the largest trial value
+ * @param n how many trials, >= 1
+ * @param cv coefficient of variation: sample standard deviation / mean (0 for one value or a
+ *     zero mean)
+ * @param interval the median's confidence interval, or empty (see above)
  */
-public record Spread(double median, double min, double max) {
+public record Spread(double median, double min, double max, int n, double cv, Optional<Interval> interval) {
+
+    /** The confidence level of every interval in the analysis. */
+    public static final double CONFIDENCE = 0.95;
+    /** {@link #CONFIDENCE} in percent, for texts. */
+    public static final int CONFIDENCE_PERCENT = 95;
 
     public Spread {
         if (!(min <= median && median <= max)) {
             throw new IllegalArgumentException("need min <= median <= max, was " + min + ", " + median + ", " + max);
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("a spread needs at least one value, was " + n);
         }
     }
 
@@ -25,21 +43,21 @@ public record Spread(double median, double min, double max) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Spread(median, sorted[0], sorted[n - 1]);
+        double mean = 0;
+        for (double v : sorted) {
+            mean += v / n;
+        }
+        double squares = 0;
+        for (double v : sorted) {
+            squares += (v - mean) * (v - mean);
+        }
+        double cv = n > 1 && mean != 0 ? Math.sqrt(squares / (n - 1)) / Math.abs(mean) : 0;
+        Optional<Interval> interval = LogSample.of(sorted).flatMap(s -> s.interval(CONFIDENCE));
+        return new Spread(median, sorted[0], sorted[n - 1], n, cv, interval);
     }
 
     /** @return (max - min) / median; 0 for a zero median */
     public double relative() {
         return median == 0 ? 0 : (max - min) / median;
-    }
-
-    /** @return whether the ranges [min, max] of the two share a point */
-    public boolean overlaps(Spread other) {
-        return min <= other.max && other.min <= max;
-    }
-
-    /** @return half the range: the "±" of the median */
-    public double halfWidth() {
-        return (max - min) / 2;
     }
 }

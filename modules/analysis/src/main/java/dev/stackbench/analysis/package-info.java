@@ -1,11 +1,18 @@
 /**
- * Pure functions over a {@link dev.stackbench.results.Run}: per-cell statistics over trials
- * ({@link dev.stackbench.analysis.Cell}), noise flags, ranking with "not distinguishable" marks,
- * ratios to the fastest, the seed-table fact check ({@link dev.stackbench.analysis.SeedComparison})
- * and the comparison of two runs ({@link dev.stackbench.analysis.Comparison}).
+ * Pure functions over a {@link dev.stackbench.results.Run}: which trials may be ranked, per-cell
+ * medians with confidence intervals ({@link dev.stackbench.analysis.Cell},
+ * {@link dev.stackbench.analysis.Spread}), percentiles only where the sample supports them
+ * ({@link dev.stackbench.analysis.PercentileFigure}), noise flags, rankings whose "not
+ * distinguishable" groups come from the interval of the pairwise ratio, paired by round and
+ * never chained ({@link dev.stackbench.analysis.Ranking}), the drift reference
+ * ({@link dev.stackbench.analysis.Drift}), the seed-table fact check
+ * ({@link dev.stackbench.analysis.SeedComparison}) and the comparison of two runs
+ * ({@link dev.stackbench.analysis.Comparison}).
  *
  * <p>Analyse once, render many: {@link dev.stackbench.analysis.Analyzer#analyze} builds one
  * immutable {@link dev.stackbench.analysis.Analysis} that every renderer reads. Nothing here reads
  * files, clocks or locales; thresholds live in {@link dev.stackbench.analysis.AnalysisSettings}.
+ * Every interval is {@value dev.stackbench.analysis.Spread#CONFIDENCE_PERCENT}%, Student-t on the
+ * log scale; docs/reports.md names the estimator of every figure.
  */
 package dev.stackbench.analysis;

@@ -14,14 +14,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code stackbench compare DIR_A DIR_B}: run B against run A, cell by cell, with noise-aware verdicts. */
+/**
+ * {@code stackbench compare DIR_A DIR_B}: run B against run A, cell by cell, with verdicts from the
+ * interval of the ratio B/A. Exit codes: {@link ExitCode#OK}; {@link ExitCode#CHECK_FAILED} with
+ * {@code --fail-on-regression} when a cell is slower; usage and environment errors as every command.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare two results directories cell by cell (contestant x workload x level): B/A ratios"
-                + " of req/s and p99 with a verdict faster / slower / same.",
-                "'same' when the medians differ by less than " + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT
-                        + "%% or by less than the two cells' trial ranges together. Only fair on one machine:"
-                        + " changed versions and environment are listed."},
-        footer = {"", "Example:",
+                + " of req/s and p99 with their 95%% confidence intervals and a verdict faster / slower / same /"
+                + " unsure.",
+                "faster or slower when the interval excludes 1; 'same' when it lies within +-"
+                        + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT + "%%; 'unsure' otherwise; no verdict when a"
+                        + " side has fewer than " + AnalysisSettings.DEFAULT_MIN_TRIALS_FOR_VERDICT
+                        + " ranked trials. Only fair on one machine: changed versions and environment are listed."},
+        footer = {"", "Exit codes: 0 done; 1 with --fail-on-regression, a cell is slower; 2 usage error;"
+                + " 3 a results directory of a newer Stackbench.",
+                "", "Example:",
                 "  stackbench compare results/20250301T100000Z-seed-table results/20250308T100000Z-seed-table"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -43,6 +51,10 @@ final class CompareCommand implements Callable<Integer> {
             description = "number format of text and md, e.g. en-US, de-DE (default: the system's)")
     Locale locale;
 
+    @Option(names = "--fail-on-regression",
+            description = "exit with 1 when any cell of B is slower than A (req/s or p99), e.g. in CI")
+    boolean failOnRegression;
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +72,12 @@ final class CompareCommand implements Callable<Integer> {
         if (output != null) {
             spec.commandLine().getOut().println("wrote " + output);
             spec.commandLine().getOut().flush();
+        }
+        if (failOnRegression && comparison.regressed()) {
+            spec.commandLine().getErr().println("stackbench: B is slower than A in at least one cell"
+                    + " (--fail-on-regression)");
+            spec.commandLine().getErr().flush();
+            return ExitCode.CHECK_FAILED.code();
         }
         return ExitCode.OK.code();
     }

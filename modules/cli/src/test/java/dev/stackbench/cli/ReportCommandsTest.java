@@ -34,13 +34,15 @@ class ReportCommandsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Stackbench report: suite seed-table, complete\n")
                 .contains("== json — 1000 connections (closed model, ranked by req/s) ==")
-                .contains("1  fastify          javascript  13,206  ±3.5%       1.00×");
+                .contains("1  fastify          javascript  13,206  12,240–13,892              1.00×")
+                .contains("X express: 1 of 5 trials not ranked: contestant crashed: killed by SIGKILL (trial 3).")
+                .contains("WARNING: the machine's speed drifted during the run");
     }
 
     @Test
     void localeChangesHumanNumbersButNotJson() {
         Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
-        assertThat(run("report", dir.toString(), "--locale", "de-DE").out()).contains("13.206  ±3,5%");
+        assertThat(run("report", dir.toString(), "--locale", "de-DE").out()).contains("13.206  12.240–13.892");
         assertThat(run("report", dir.toString(), "--format", "json", "--locale", "de-DE").out())
                 .isEqualTo(run("report", dir.toString(), "--format", "json", "--locale", "en-US").out())
                 .contains("\"median\" : 13206.0");
@@ -111,9 +113,9 @@ class ReportCommandsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Stackbench comparison: B against A\n")
                 .contains("  express frameworkVersion: 4.21.2 -> 5.0.1\n")
-                .containsPattern("express +5,886 ±1.1% +7,180 ±1.1% +1.22× +faster")
-                .containsPattern("django-gunicorn +951 ±0.6% +808 ±0.6% +0.85× +slower")
-                .contains("same (within noise ±14.6%)");
+                .containsPattern("express +5,886 \\(5\\) +7,180 \\(3\\) +1\\.22× \\(1\\.18–1\\.25\\) +faster")
+                .containsPattern("django-gunicorn +945 \\(5\\) +806 \\(3\\) +0\\.85× \\(0\\.82–0\\.87\\) +slower")
+                .contains("same (within ±5%)").contains("unsure");
     }
 
     @Test
@@ -122,8 +124,11 @@ class ReportCommandsTest {
         Result compare = run("compare", "--help");
         assertThat(report.err()).isEmpty();
         assertThat(compare.err()).isEmpty();
-        assertThat(report.out().replaceAll("\\s+", " ")).contains("more than 10% of the median");
-        assertThat(compare.out().replaceAll("\\s+", " ")).contains("differ by less than 5% or by less than");
+        assertThat(report.out().replaceAll("\\s+", " ")).contains("coefficient of variation of its trials is above 5%")
+                .contains("error rate is above 5% are reported, never ranked");
+        assertThat(compare.out().replaceAll("\\s+", " ")).contains("'same' when it lies within +-5%")
+                .contains("fewer than 3 ranked trials")
+                .contains("Exit codes: 0 done; 1 with --fail-on-regression, a cell is slower");
     }
 
     @Test
@@ -149,7 +154,27 @@ class ReportCommandsTest {
         Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
         Path b = Fixtures.copy(Fixtures.SEED_RUN_B, tmp);
         Result r = run("compare", a.toString(), b.toString(), "--format", "json");
-        assertThat(r.out()).startsWith("{\n  \"format\" : \"stackbench-comparison\",\n  \"formatVersion\" : 1,")
-                .contains("\"verdict\" : \"faster\"").contains("\"reason\" : \"withinNoise\"");
+        assertThat(r.out()).startsWith("{\n  \"format\" : \"stackbench-comparison\",\n  \"formatVersion\" : 2,")
+                .contains("\"verdict\" : \"faster\"").contains("\"reason\" : \"intervalContainsOne\"");
+    }
+
+    @Test
+    void failOnRegressionExitsWithCheckFailedWhenACellIsSlower() {
+        Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Path b = Fixtures.copy(Fixtures.SEED_RUN_B, tmp);
+        Result r = run("compare", a.toString(), b.toString(), "--fail-on-regression");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.CHECK_FAILED.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("stackbench: B is slower than A in at least one cell (--fail-on-regression)\n");
+        assertThat(r.out()).contains("slower");
+        // without the option a regression is reported, not an error
+        assertThat(run("compare", a.toString(), b.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void failOnRegressionPassesWhenNothingIsSlower() {
+        Path a = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Result r = run("compare", a.toString(), a.toString(), "--fail-on-regression");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
     }
 }

@@ -34,7 +34,8 @@ final class HtmlRenderer {
         String lang = f.locale().equals(Locale.ROOT) ? "en" : f.locale().toLanguageTag();
         StringBuilder body = new StringBuilder();
         body.append("<header>\n<h1>").append(esc(t.title(a.run()))).append("</h1>\n<ul class=\"summary\">\n");
-        t.summary(a.run()).forEach(l -> body.append("<li>").append(esc(l)).append("</li>\n"));
+        t.summary(a).forEach(l -> body.append(l.startsWith("WARNING") ? "<li class=\"warning\">" : "<li>")
+                .append(esc(l)).append("</li>\n"));
         body.append("</ul>\n<nav>");
         a.seed().ifPresent(s -> body.append("<a href=\"#seed\">Seed article check</a> · "));
         for (String w : workloads(a)) {
@@ -47,6 +48,7 @@ final class HtmlRenderer {
             body.append("<section id=\"seed\">\n<h2>Seed article check</h2>\n");
             t.seedIntro(s).forEach(l -> body.append("<p>").append(esc(l)).append("</p>\n"));
             body.append(t.seed(s).toHtml("results")).append(t.seedRatios(s).toHtml("results"));
+            t.seedLegend().forEach(l -> body.append("<p class=\"notes\">").append(esc(l)).append("</p>\n"));
             body.append("</section>\n");
         });
 
@@ -67,10 +69,10 @@ final class HtmlRenderer {
                 boolean open = table.rankBy() == RankBy.P99_LATENCY;
                 body.append("<div class=\"charts\">\n");
                 chart(body, "throughput", w, table.level().label(), where + ": " + (open ? "achieved req/s" : "req/s"),
-                        open ? "Achieved requests per second (median of trials); the dark bar is the min..max range"
-                                + " of the trials, the dashed line the offered rate."
-                                : "Requests per second (median of trials); the dark bar is the min..max range of"
-                                + " the trials. Overlapping ranges cannot be ranked.");
+                        open ? "Achieved requests per second (median of ranked trials); the dark bar is the 95%"
+                                + " confidence interval of the median, the dashed line the offered rate."
+                                : "Requests per second (median of ranked trials); the dark bar is the 95% confidence"
+                                + " interval of the median. Ranks come from the intervals of the pairwise ratios.");
                 chart(body, "percentiles", w, table.level().label(), where + ": latency by percentile",
                         "Latency percentile distribution, all trials merged (HdrHistogram style): x is 1/(1-p) on"
                                 + " a log scale so 90%, 99%, 99.9% are evenly spaced; lower is better.");
@@ -196,6 +198,7 @@ final class HtmlRenderer {
             figcaption { color: var(--muted); font-size: 12px; margin-top: 6px; }
             .status { font-size: 12px; color: var(--muted); margin: 0; }
             .status.bad { color: #b00020; font-weight: 600; }
+            .summary .warning { color: #b00020; font-weight: 600; }
             footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
             """;
 }

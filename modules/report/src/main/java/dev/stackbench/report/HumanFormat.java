@@ -1,5 +1,7 @@
 package dev.stackbench.report;
 
+import dev.stackbench.analysis.PercentileFigure;
+import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -30,9 +32,44 @@ final class HumanFormat {
         return perSecond >= 100 ? number(perSecond, 0) : number(perSecond, 1);
     }
 
-    /** @return {@code ±1.3%}: half the min..max range of the trials, relative to the median */
-    String plusMinus(Spread spread) {
-        return "±" + percent(spread.median() == 0 ? 0 : spread.halfWidth() / spread.median(), 1);
+    /**
+     * @return a median's interval as {@code 13,870–14,150} (rates), or {@code —} with one trial
+     */
+    String rateInterval(Spread spread) {
+        return spread.interval().map(i -> rate(i.low()) + "–" + rate(i.high())).orElse(noInterval(spread.n()));
+    }
+
+    /** @return a latency median's interval, e.g. {@code 6.12–7.03 ms} as {@code 6.12 ms–7.03 ms} */
+    String latencyInterval(Spread spread) {
+        return spread.interval().map(i -> latency(i.low()) + "–" + latency(i.high())).orElse(noInterval(spread.n()));
+    }
+
+    /** @return {@code 0.41× (0.39–0.43)}, {@code 1.00×} for the reference, {@code 0.41× (no interval)} */
+    String ratio(Ratio r) {
+        if (r.method() == Ratio.Method.IDENTITY) {
+            return ratio(1.0);
+        }
+        if (Double.isNaN(r.estimate())) {
+            return "—";
+        }
+        return ratio(r.estimate()) + r.interval().map(i -> " (" + ratioNumber(i.low()) + "–" + ratioNumber(i.high())
+                + ")").orElse(" (no interval)");
+    }
+
+    /** @return what stands for an interval that one trial cannot give */
+    String noInterval(int n) {
+        return n < 2 ? "— (" + n + " trial)" : "—";
+    }
+
+    /**
+     * @return a percentile as people may read it: {@code 6.85 ms}; {@code ≥ 5.00 s} when it falls
+     *     on censored values; {@code n/a (n=5,000)} when too few values back it
+     */
+    String percentile(PercentileFigure p) {
+        if (!p.supported()) {
+            return "n/a (n=" + integer(p.minCount()) + ")";
+        }
+        return (p.lowerBound() ? "≥ " : "") + latency(p.value().median());
     }
 
     /** @return a fraction as a percentage, e.g. 0.0132 -> {@code 1.3%} */
@@ -47,7 +84,11 @@ final class HumanFormat {
 
     /** @return {@code 0.41×} */
     String ratio(double ratio) {
-        return number(ratio, ratio >= 100 ? 0 : 2) + "×";
+        return ratioNumber(ratio) + "×";
+    }
+
+    private String ratioNumber(double ratio) {
+        return number(ratio, ratio >= 100 ? 0 : 2);
     }
 
     /** @return {@code 245 µs}, {@code 6.85 ms}, {@code 172 ms}, {@code 1.07 s} */

@@ -12,33 +12,32 @@ import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.Cell;
 import dev.stackbench.analysis.CellComparison;
-import dev.stackbench.analysis.CellKey;
 import dev.stackbench.analysis.Comparison;
 import dev.stackbench.analysis.Flag;
 import dev.stackbench.analysis.Judgement;
 import dev.stackbench.analysis.LatencyCurve;
+import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.SeedComparison;
 import dev.stackbench.analysis.Spread;
+import dev.stackbench.analysis.Unranked;
 import dev.stackbench.analysis.WorkloadTable;
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.ContestantStatus;
 import dev.stackbench.results.Environment;
-import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Run;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
  * The analysed view for machines ({@code "format": "stackbench-analysis"} or
- * {@code "stackbench-comparison"}, {@code "formatVersion": 1}). {@code Locale.ROOT}, stable key
+ * {@code "stackbench-comparison"}, {@code "formatVersion": 2}). {@code Locale.ROOT}, stable key
  * order, {@code \n} line ends. Figures are rounded: rates to 0.1/s, latencies to 0.1 µs, ratios and
  * fractions to 4 decimals. Units are in the key names; latencies are microseconds.
  */
 final class JsonRenderer {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    private final JsonFigures fig = new JsonFigures(nodes);
     private final ObjectWriter writer;
 
     JsonRenderer() {
@@ -58,23 +57,31 @@ final class JsonRenderer {
         root.put("formatVersion", FORMAT_VERSION);
         root.set("run", run(a.run()));
         root.set("settings", settings(a.settings()));
+        root.set("drift", fig.drift(a));
         ArrayNode contestants = root.putArray("contestants");
         a.run().contestants().forEach(c -> contestants.add(contestant(c)));
         ArrayNode tables = root.putArray("tables");
         for (WorkloadTable t : a.tables()) {
             ObjectNode table = tables.addObject();
             table.put("workload", t.workload());
-            table.set("level", level(t.level()));
-            table.put("rankBy", lower(t.rankBy().name()));
+            table.set("level", fig.level(t.level()));
+            table.put("rankBy", JsonFigures.lower(t.rankBy().name()));
             ArrayNode rows = table.putArray("rows");
             t.rows().forEach(r -> rows.add(row(r)));
+            ArrayNode unranked = table.putArray("unranked");
+            for (Unranked u : t.unranked()) {
+                ObjectNode o = unranked.addObject();
+                o.put("contestant", u.key().contestant());
+                o.put("trials", u.trials().size());
+                o.set("excluded", fig.exclusions(u.excluded()));
+            }
         }
         a.seed().ifPresent(s -> root.set("seedTable", seed(s)));
         ArrayNode curves = root.putArray("latencyCurves");
         for (LatencyCurve c : a.curves()) {
             ObjectNode curve = curves.addObject();
-            key(curve, c.key());
-            curve.put("source", lower(c.source().name()));
+            fig.key(curve, c.key());
+            curve.put("source", JsonFigures.lower(c.source().name()));
             curve.put("maxMicros", c.maxMicros());
             ArrayNode points = curve.putArray("points");
             c.points().forEach(p -> points.addArray().add(p.percentile()).add(p.valueMicros()));
@@ -89,25 +96,27 @@ final class JsonRenderer {
         root.set("a", run(c.a().run()));
         root.set("b", run(c.b().run()));
         root.set("settings", settings(c.settings()));
+        root.set("driftA", fig.drift(c.a()));
+        root.set("driftB", fig.drift(c.b()));
         ArrayNode differences = root.putArray("differences");
         c.differences().forEach(differences::add);
         ArrayNode cells = root.putArray("cells");
         for (CellComparison x : c.cells()) {
             ObjectNode cell = cells.addObject();
-            key(cell, x.key());
+            fig.key(cell, x.key());
             ObjectNode throughput = cell.putObject("throughputPerSecond");
-            throughput.set("a", spread(x.a().throughput(), 1));
-            throughput.set("b", spread(x.b().throughput(), 1));
-            judgement(throughput, x.throughput());
+            throughput.set("a", fig.spread(x.a().throughput(), 1));
+            throughput.set("b", fig.spread(x.b().throughput(), 1));
+            judgement(throughput, x.throughput(), c.settings());
             ObjectNode p99 = cell.putObject("p99Micros");
-            p99.set("a", spread(x.a().p99(), 1));
-            p99.set("b", spread(x.b().p99(), 1));
-            judgement(p99, x.p99());
+            p99.set("a", fig.percentile(x.a().p99()));
+            p99.set("b", fig.percentile(x.b().p99()));
+            judgement(p99, x.p99(), c.settings());
         }
         ArrayNode onlyInA = root.putArray("onlyInA");
-        c.onlyInA().forEach(k -> key(onlyInA.addObject(), k));
+        c.onlyInA().forEach(k -> fig.key(onlyInA.addObject(), k));
         ArrayNode onlyInB = root.putArray("onlyInB");
-        c.onlyInB().forEach(k -> key(onlyInB.addObject(), k));
+        c.onlyInB().forEach(k -> fig.key(onlyInB.addObject(), k));
         return write(root);
     }
 
@@ -115,11 +124,14 @@ final class JsonRenderer {
         ObjectNode o = nodes.objectNode();
         o.put("schemaVersion", run.schemaVersion());
         o.put("suite", run.suite());
-        o.put("status", lower(run.status().name()));
+        o.put("status", JsonFigures.lower(run.status().name()));
         o.put("started", run.started().toString());
         o.put("finished", run.finished().toString());
         o.put("trialsPerCell", run.plan().trials());
+        o.put("rounds", run.plan().rounds());
+        o.put("shuffleSeed", run.plan().shuffleSeed());
         o.put("warmupSeconds", run.plan().warmup().toMillis() / 1000.0);
+        o.put("warmupCapSeconds", run.plan().warmupCap().toMillis() / 1000.0);
         o.put("trialSeconds", run.plan().trialDuration().toMillis() / 1000.0);
         Environment e = run.environment();
         ObjectNode env = o.putObject("environment");
@@ -139,9 +151,14 @@ final class JsonRenderer {
 
     private ObjectNode settings(AnalysisSettings s) {
         ObjectNode o = nodes.objectNode();
-        o.put("noisyRelativeSpread", s.noisyRelativeSpread());
+        o.put("confidence", Spread.CONFIDENCE);
+        o.put("noisyCv", s.noisyCv());
         o.put("sameWithin", s.sameWithin());
         o.put("saturatedBelow", s.saturatedBelow());
+        o.put("maxErrorRate", s.maxErrorRate());
+        o.put("driftCv", s.driftCv());
+        o.put("minTrialsForVerdict", s.minTrialsForVerdict());
+        o.put("percentileValuesBeyond", PercentileFigure.VALUES_BEYOND);
         return o;
     }
 
@@ -158,6 +175,7 @@ final class JsonRenderer {
         o.put("workers", c.workers());
         o.put("status", state(c.status()));
         o.put("statusText", c.status().describe());
+        o.put("restarts", c.restarts());
         o.put("startupMillis", c.startupMillis());
         o.put("idleRssBytes", c.idleRssBytes());
         return o;
@@ -174,6 +192,9 @@ final class JsonRenderer {
         if (s instanceof ContestantStatus.FailedToStart) {
             return "failedToStart";
         }
+        if (s instanceof ContestantStatus.Crashed) {
+            return "crashed";
+        }
         return "measured";
     }
 
@@ -184,25 +205,37 @@ final class JsonRenderer {
         o.put("tiedWithAbove", r.tiedWithAbove());
         o.put("contestant", c.key().contestant());
         o.put("language", c.contestant().language());
-        o.put("ratioToBest", round(r.ratioToBest(), 4));
+        o.set("ratioToBest", fig.ratio(r.ratioToBest()));
         ArrayNode nd = o.putArray("notDistinguishableFrom");
         r.notDistinguishableFrom().forEach(nd::add);
-        o.set("throughputPerSecond", spread(c.throughput(), 1));
-        o.set("achievedRatePerSecond", spread(c.achievedRate(), 1));
+        o.put("trials", c.trials().size());
+        o.put("rankedTrials", c.ranked().size());
+        o.set("excluded", fig.exclusions(c.excluded()));
+        o.set("throughputPerSecond", fig.spread(c.throughput(), 1));
+        o.set("achievedRatePerSecond", fig.spread(c.achievedRate(), 1));
         ObjectNode lat = o.putObject("latencyMicros");
-        lat.set("p50", spread(c.p50(), 1));
-        lat.set("p90", spread(c.p90(), 1));
-        lat.set("p99", spread(c.p99(), 1));
-        lat.set("p999", spread(c.p999(), 1));
-        lat.set("mean", spread(c.meanLatency(), 1));
+        lat.set("p50", fig.percentile(c.p50()));
+        lat.set("p90", fig.percentile(c.p90()));
+        lat.set("p99", fig.percentile(c.p99()));
+        lat.set("p999", fig.percentile(c.p999()));
+        lat.set("mean", fig.spread(c.meanLatency(), 1));
         if (c.serviceP99() == null) {
             o.putNull("serviceTimeP99Micros");
         } else {
-            o.set("serviceTimeP99Micros", spread(c.serviceP99(), 1));
+            o.set("serviceTimeP99Micros", fig.spread(c.serviceP99(), 1));
         }
         o.put("errors", c.errors());
-        o.put("errorRate", round(c.errorRate(), 4));
-        o.put("cpuCores", round(c.cpuCores(), 2));
+        o.put("errorRate", JsonFigures.round(c.errorRate(), 4));
+        o.put("unsent", c.unsent());
+        o.put("cpuCores", JsonFigures.round(c.cpuCores().median(), 2));
+        o.set("cpuCoresSpread", fig.spread(c.cpuCores(), 2));
+        if (c.databaseCpuCores() == null) {
+            o.putNull("databaseCpuCores");
+        } else {
+            o.set("databaseCpuCores", fig.spread(c.databaseCpuCores(), 2));
+        }
+        ArrayNode sources = o.putArray("monitorSources");
+        c.monitorSources().forEach(sources::add);
         o.put("rssMeanBytes", c.rssMeanBytes());
         o.put("rssPeakBytes", c.rssPeakBytes());
         ArrayNode bound = o.putArray("generatorBoundTrials");
@@ -210,7 +243,7 @@ final class JsonRenderer {
         ArrayNode flags = o.putArray("flags");
         for (Flag f : Flag.values()) {
             if (c.has(f)) {
-                flags.add(camel(f.name()));
+                flags.add(JsonFigures.camel(f.name()));
             }
         }
         return o;
@@ -222,7 +255,7 @@ final class JsonRenderer {
         o.put("caption", s.article().caption());
         o.put("workload", s.article().workload());
         if (s.level().isPresent()) {
-            o.set("level", level(s.level().get()));
+            o.set("level", fig.level(s.level().get()));
         } else {
             o.putNull("level");
         }
@@ -236,9 +269,9 @@ final class JsonRenderer {
             row.put("contestant", r.measured().map(c -> c.key().contestant()).orElse(null));
             if (r.measured().isPresent()) {
                 Cell c = r.measured().get();
-                row.set("throughputPerSecond", spread(c.throughput(), 1));
-                row.put("meanLatencyMicros", round(c.meanLatency().median(), 1));
-                row.put("p99Micros", round(c.p99().median(), 1));
+                row.set("throughputPerSecond", fig.spread(c.throughput(), 1));
+                row.put("meanLatencyMicros", JsonFigures.round(c.meanLatency().median(), 1));
+                row.set("p99Micros", fig.percentile(c.p99()));
             }
             row.put("missing", r.missing().orElse(null));
         }
@@ -248,47 +281,24 @@ final class JsonRenderer {
             ratio.put("faster", r.article().faster());
             ratio.put("slower", r.article().slower());
             ratio.put("article", r.article().articleRatio());
-            ratio.put("measured", r.measured().map(v -> round(v, 4)).orElse(null));
-            ratio.put("low", r.low().map(v -> round(v, 4)).orElse(null));
-            ratio.put("high", r.high().map(v -> round(v, 4)).orElse(null));
-            ratio.put("deviation", r.deviation().map(v -> round(v, 4)).orElse(null));
+            if (r.measured().isPresent()) {
+                ratio.set("measured", fig.ratio(r.measured().get()));
+            } else {
+                ratio.putNull("measured");
+            }
+            ratio.put("articleInsideInterval", r.articleInside().orElse(null));
+            ratio.put("deviation", r.deviation().map(v -> JsonFigures.round(v, 4)).orElse(null));
         }
         return o;
     }
 
-    private void judgement(ObjectNode o, Judgement j) {
-        o.put("ratio", Double.isNaN(j.ratio()) ? null : round(j.ratio(), 4));
-        o.put("verdict", lower(j.verdict().name()));
-        o.put("reason", camel(j.reason().name()));
-        o.put("combinedNoise", round(j.combinedNoise(), 4));
-    }
-
-    private ObjectNode spread(Spread s, int decimals) {
-        ObjectNode o = nodes.objectNode();
-        o.put("median", round(s.median(), decimals));
-        o.put("min", round(s.min(), decimals));
-        o.put("max", round(s.max(), decimals));
-        o.put("relativeSpread", round(s.relative(), 4));
-        return o;
-    }
-
-    private ObjectNode level(LoadLevel level) {
-        ObjectNode o = nodes.objectNode();
-        o.put("label", level.label());
-        if (level instanceof LoadLevel.Closed c) {
-            o.put("model", "closed");
-            o.put("connections", c.connections());
-        } else if (level instanceof LoadLevel.Open op) {
-            o.put("model", "open");
-            o.put("ratePerSecond", op.ratePerSecond());
-        }
-        return o;
-    }
-
-    private void key(ObjectNode o, CellKey k) {
-        o.put("contestant", k.contestant());
-        o.put("workload", k.workload());
-        o.put("level", k.level().label());
+    private void judgement(ObjectNode o, Judgement j, AnalysisSettings settings) {
+        o.set("ratio", fig.ratio(j.ratio()));
+        o.put("verdict", JsonFigures.lower(j.verdict().name()));
+        o.put("reason", JsonFigures.camel(j.reason().name()));
+        o.put("trialsA", j.trialsA());
+        o.put("trialsB", j.trialsB());
+        o.put("whyNoVerdict", j.whyNoVerdict(settings.minTrialsForVerdict()).orElse(null));
     }
 
     private String write(ObjectNode root) {
@@ -299,29 +309,4 @@ final class JsonRenderer {
         }
     }
 
-    static double round(double value, int decimals) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return value;
-        }
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).doubleValue();
-    }
-
-    private static String lower(String enumName) {
-        return enumName.toLowerCase(Locale.ROOT);
-    }
-
-    /** @return {@code GENERATOR_BOUND} -> {@code generatorBound} */
-    private static String camel(String enumName) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char ch : enumName.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (ch == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(ch) : ch);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 }

@@ -2,32 +2,34 @@ package dev.stackbench.report;
 
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
-import dev.stackbench.analysis.CellComparison;
-import dev.stackbench.analysis.CellKey;
-import dev.stackbench.analysis.Comparison;
+import dev.stackbench.analysis.Drift;
+import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.Flag;
-import dev.stackbench.analysis.Judgement;
+import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.RankBy;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.SeedComparison;
+import dev.stackbench.analysis.Spread;
+import dev.stackbench.analysis.Unranked;
 import dev.stackbench.analysis.WorkloadTable;
 import dev.stackbench.results.Contestant;
 import dev.stackbench.results.Environment;
 import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Run;
+import dev.stackbench.results.Trial;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
- * The content of the human formats: titles, summary lines and {@link Table}s built from an
- * analysis, formatted in one locale. Text, Markdown and HTML only differ in layout.
+ * The content of the human formats of one run's report: titles, summary lines and
+ * {@link Table}s built from an analysis, formatted in one locale. Text, Markdown and HTML only
+ * differ in layout.
  */
 final class ReportTables {
     static final String DASH = "—";
@@ -42,21 +44,66 @@ final class ReportTables {
         return "Stackbench report: suite " + run.suite() + ", " + run.status().name().toLowerCase(Locale.ROOT);
     }
 
-    /** @return the lines that say when, where and how the run measured */
-    List<String> summary(Run run) {
+    /** @return the lines that say when, where and how the run measured, and the drift warning */
+    List<String> summary(Analysis a) {
+        Run run = a.run();
         Environment e = run.environment();
         List<String> lines = new ArrayList<>();
         lines.add("Run: " + run.started() + " to " + run.finished() + " ("
-                + minutes(Duration.between(run.started(), run.finished())) + "); "
-                + run.plan().trials() + " trials of " + seconds(run.plan().trialDuration()) + " per cell after "
-                + seconds(run.plan().warmup()) + " warm-up; median of trials shown.");
+                + minutes(Duration.between(run.started(), run.finished())) + "); " + run.plan().trials()
+                + " trials of " + seconds(run.plan().trialDuration()) + " per cell; median of ranked trials shown"
+                + " with its " + Spread.CONFIDENCE_PERCENT + "% confidence interval.");
+        lines.add(rounds(run));
         lines.add("Machine: " + e.cpuModel() + ", " + e.cores() + " cores, " + e.os() + ", kernel " + e.kernel()
                 + ", host " + e.hostname() + ".");
         lines.add("CPU sets: generator " + e.generatorCpus() + ", server " + e.serverCpus() + ", database "
                 + (e.databaseCpus() == null ? "none" : e.databaseCpus()) + ". Runtimes: Java " + e.javaVersion()
                 + (e.nodeVersion() == null ? "" : ", Node.js " + e.nodeVersion())
                 + (e.pythonVersion() == null ? "" : ", Python " + e.pythonVersion()) + ".");
+        lines.add("Server monitor: " + monitor(run) + ".");
+        lines.addAll(drift(a));
         return lines;
+    }
+
+    private String rounds(Run run) {
+        if (run.schemaVersion() < 2) {
+            return "Rounds: not interleaved (a schema-" + run.schemaVersion() + " run measured each cell's trials"
+                    + " back to back; rounds are trial indexes); warm-up " + seconds(run.plan().warmup()) + ".";
+        }
+        double min = run.trials().stream().mapToDouble(Trial::warmupSeconds).min().orElse(0);
+        double max = run.trials().stream().mapToDouble(Trial::warmupSeconds).max().orElse(0);
+        return "Rounds: " + run.plan().rounds() + ", every cell once per round, order shuffled per round (seed "
+                + run.plan().shuffleSeed() + "); warm-up until the rate is stable, at least "
+                + seconds(run.plan().warmup()) + ", at most " + seconds(run.plan().warmupCap()) + " (used "
+                + f.number(min, 1) + "–" + f.number(max, 1) + " s).";
+    }
+
+    private static String monitor(Run run) {
+        Set<String> sources = new TreeSet<>();
+        run.trials().forEach(t -> sources.add(t.server().source()));
+        if (sources.isEmpty()) {
+            return "no trials";
+        }
+        return String.join(" and ", sources.stream().map(s -> s.equals("cgroup")
+                ? "cgroup (the contestant's own cgroup: CPU accounting incl. short-lived children, cgroup memory)"
+                : "proc (/proc sampled over the process tree: summed RSS)").toList());
+    }
+
+    /** @return the drift reference line: a warning with the figure when above the threshold */
+    List<String> drift(Analysis a) {
+        Optional<Drift> d = a.drift();
+        if (d.isEmpty()) {
+            return a.run().reference().isEmpty() ? List.of("Drift reference: not measured in this run.") : List.of();
+        }
+        Spread s = d.get().throughput();
+        String figures = "req/s varied by " + f.percent(s.cv(), 1) + " (coefficient of variation) over "
+                + d.get().measurements() + " measurements, " + f.rate(s.min()) + "–" + f.rate(s.max()) + " req/s";
+        if (d.get().exceeded()) {
+            return List.of("WARNING: the machine's speed drifted during the run: the drift reference's " + figures
+                    + ", above the " + f.percent(d.get().threshold(), 0) + " threshold. Ratios paired by round"
+                    + " stay fair; absolute numbers and comparisons with other runs do not.");
+        }
+        return List.of("Drift reference: its " + figures + " (warning above " + f.percent(d.get().threshold(), 0) + ").");
     }
 
     /** @return e.g. {@code json — 100 connections (closed model, ranked by req/s)} */
@@ -68,41 +115,89 @@ final class ReportTables {
 
     Table workload(WorkloadTable t) {
         boolean open = t.rankBy() == RankBy.P99_LATENCY;
+        boolean database = t.rows().stream().anyMatch(r -> r.cell().databaseCpuCores() != null);
+        // the interval shown is the ranking metric's: req/s closed, p99 open (JSON has every one)
+        String ci = Spread.CONFIDENCE_PERCENT + "% CI";
         List<Table.Column> cols = new ArrayList<>(List.of(Table.right("#"), Table.left("contestant"),
-                Table.left("language"), Table.right(open ? "achieved req/s" : "req/s"), Table.right("±"),
-                Table.right(open ? "p99 vs best" : "vs fastest"), Table.right("p50"), Table.right("p99"),
-                Table.right("p99.9")));
+                Table.left("language"), Table.right(open ? "achieved req/s" : "req/s")));
+        if (!open) {
+            cols.add(Table.right(ci));
+        }
+        cols.addAll(List.of(Table.right(open ? "p99 vs best (CI)" : "vs fastest (CI)"), Table.right("p50"),
+                Table.right("p99")));
+        if (open) {
+            cols.add(Table.right("p99 " + ci));
+        }
+        cols.add(Table.right("p99.9"));
         if (open) {
             cols.add(Table.right("service p99"));
         }
-        cols.addAll(List.of(Table.right("errors"), Table.right("CPU cores"), Table.right("RSS"),
-                Table.left("flags")));
+        cols.add(Table.right("errors"));
+        if (open) {
+            cols.add(Table.right("unsent"));
+        }
+        cols.add(Table.right("CPU cores"));
+        if (database) {
+            cols.add(Table.right("DB CPU"));
+        }
+        cols.addAll(List.of(Table.right("RSS"), Table.right("trials"), Table.left("flags")));
         List<List<String>> rows = new ArrayList<>();
         for (RankedCell r : t.rows()) {
             Cell c = r.cell();
             List<String> row = new ArrayList<>(List.of(
                     r.rank() + (r.tiedWithAbove() ? "≈" : ""), c.key().contestant(), orDash(c.contestant().language()),
-                    f.rate(c.throughput().median()), f.plusMinus(c.throughput()), f.ratio(r.ratioToBest()),
-                    f.latency(c.p50().median()), f.latency(c.p99().median()), f.latency(c.p999().median())));
+                    f.rate(c.throughput().median())));
+            if (!open) {
+                row.add(f.rateInterval(c.throughput()));
+            }
+            row.addAll(List.of(f.ratio(r.ratioToBest()), f.percentile(c.p50()), f.percentile(c.p99())));
+            if (open) {
+                row.add(c.p99().supported() && !c.p99().lowerBound() ? f.latencyInterval(c.p99().value()) : DASH);
+            }
+            row.add(f.percentile(c.p999()));
             if (open) {
                 row.add(c.serviceP99() == null ? DASH : f.latency(c.serviceP99().median()));
             }
-            row.addAll(List.of(errors(c), f.cores(c.cpuCores()), f.mib(c.rssMeanBytes()), flags(c.flags())));
+            row.add(errors(c));
+            if (open) {
+                row.add(f.integer(c.unsent()));
+            }
+            row.add(f.cores(c.cpuCores().median()));
+            if (database) {
+                row.add(c.databaseCpuCores() == null ? DASH : f.cores(c.databaseCpuCores().median()));
+            }
+            row.addAll(List.of(f.mib(c.rssMeanBytes()), c.ranked().size() + "/" + c.trials().size(), flags(c.flags())));
             rows.add(row);
         }
         return new Table(cols, rows);
     }
 
-    /** @return notes under a workload table: who is not distinguishable, generator-bound trials */
+    /** @return notes under a workload table: ties, pairs ranked apart, excluded trials, generator-bound trials */
     List<String> notes(WorkloadTable t) {
         List<String> notes = new ArrayList<>();
-        for (RankedCell r : t.rows()) {
-            if (r.tiedWithAbove()) {
-                int i = t.rows().indexOf(r);
-                notes.add("≈ " + t.rows().get(i - 1).cell().key().contestant() + " and " + r.cell().key().contestant()
-                        + " are not distinguishable: their trial ranges overlap.");
+        String metric = t.rankBy() == RankBy.THROUGHPUT ? "req/s" : "p99";
+        List<RankedCell> rows = t.rows();
+        for (int i = 0; i < rows.size(); i++) {
+            RankedCell r = rows.get(i);
+            for (int k = 0; k < i; k++) {
+                RankedCell above = rows.get(k);
+                if (!r.notDistinguishableFrom().contains(above.cell().key().contestant())) {
+                    continue;
+                }
+                String pair = above.cell().key().contestant() + " and " + r.cell().key().contestant();
+                notes.add(above.rank() == r.rank()
+                        ? "≈ " + pair + " are not distinguishable: the " + Spread.CONFIDENCE_PERCENT
+                                + "% interval of their " + metric + " ratio contains 1 or lies within the margin."
+                        : "~ " + pair + " are not distinguishable, but are ranked apart: "
+                                + r.cell().key().contestant() + " is distinguishable from another member of rank "
+                                + above.rank() + " (rank groups never chain).");
             }
+        }
+        for (RankedCell r : rows) {
             Cell c = r.cell();
+            if (!c.excluded().isEmpty()) {
+                notes.add("X " + c.key().contestant() + ": " + excluded(c.excluded(), c.trials().size()));
+            }
             for (int trial : c.generatorBoundTrials()) {
                 String reason = c.trials().stream().filter(x -> x.trial() == trial).findFirst()
                         .map(x -> x.generator().reason()).orElse(null);
@@ -110,31 +205,55 @@ final class ReportTables {
                         + (reason == null ? "" : ": " + reason) + ".");
             }
         }
+        for (Unranked u : t.unranked()) {
+            notes.add("not ranked: " + u.key().contestant() + ": " + excluded(u.excluded(), u.trials().size()));
+        }
         return notes;
     }
 
-    /** @return the legend sentences for the flags that appear anywhere in the analysis */
+    /** @return e.g. {@code 1 of 5 trials not ranked: contestant crashed: killed by SIGKILL (trial 3).} */
+    private String excluded(List<Exclusion> excluded, int trials) {
+        Exclusion first = excluded.get(0);
+        return excluded.size() + " of " + trials + (trials == 1 ? " trial" : " trials") + " not ranked: "
+                + first.reason() + " (trial " + first.trial() + (excluded.size() > 1 ? ", the first" : "") + ").";
+    }
+
+    /** @return the legend sentences for the rules and the flags that appear anywhere in the analysis */
     List<String> legend(Analysis a) {
         Set<Flag> used = EnumSet.noneOf(Flag.class);
         a.cells().forEach(c -> used.addAll(c.flags()));
         List<String> lines = new ArrayList<>();
-        lines.add("± is half the min..max range of the trials, relative to the median; a cell is noisy when the"
-                + " whole range exceeds " + f.percent(a.settings().noisyRelativeSpread(), 0) + " of the median.");
-        lines.add("≈ after a rank: not distinguishable from the row above (their trial ranges overlap).");
-        used.forEach(flag -> lines.add(flag.mark() + ": " + flag.legend() + "."));
+        lines.add(Spread.CONFIDENCE_PERCENT + "% CI: confidence interval of the median (of req/s in the closed model,"
+                + " of p99 in the open model), a Student-t interval on the logs of the ranked trials' values; — with a"
+                + " single trial. The JSON format has the interval of every median.");
+        lines.add("vs fastest / p99 vs best: the ratio to the best contestant, the geometric mean of the per-round"
+                + " ratios (trials paired by round), with its " + Spread.CONFIDENCE_PERCENT + "% interval.");
+        lines.add("≈ after a rank: not distinguishable from every contestant of that rank (their ratio's interval"
+                + " contains 1 or lies within ±" + f.percent(a.settings().sameWithin(), 0) + "); ties never chain.");
+        lines.add("Latency is of successful responses; timeouts and unsent requests are recorded at their censored"
+                + " value: ≥ marks a percentile that falls on them. A percentile needs "
+                + PercentileFigure.VALUES_BEYOND + " values beyond it in every trial (p99: "
+                + f.integer(PercentileFigure.needed(99)) + ", p99.9: " + f.integer(PercentileFigure.needed(99.9))
+                + "); n/a (n=…) gives the smallest trial's count.");
+        lines.add("trials: ranked / measured. A trial is not ranked when it is invalid (crash, database exit,"
+                + " generator-bound, ...) or its error rate is above " + f.percent(a.settings().maxErrorRate(), 0)
+                + ".");
+        used.forEach(flag -> lines.add(flag.mark() + ": " + flag.legend()
+                + (flag == Flag.NOISY ? " (above " + f.percent(a.settings().noisyCv(), 0) + ")" : "") + "."));
         return lines;
     }
 
     Table contestants(Analysis a) {
         List<Table.Column> cols = List.of(Table.left("contestant"), Table.left("framework"), Table.left("runtime"),
                 Table.right("workers"), Table.left("variant"), Table.right("startup"), Table.right("idle RSS"),
-                Table.left("status"));
+                Table.right("restarts"), Table.left("status"));
         List<List<String>> rows = new ArrayList<>();
         for (Contestant c : a.run().contestants()) {
             rows.add(List.of(c.id(), orDash(c.framework()) + " " + orDash(c.frameworkVersion()),
                     orDash(c.runtime()) + " " + orDash(c.runtimeVersion()), Integer.toString(c.workers()),
                     orDash(c.variant()), c.startupMillis() == null ? DASH : f.millis(c.startupMillis()),
-                    c.idleRssBytes() == null ? DASH : f.mib(c.idleRssBytes()), c.status().describe()));
+                    c.idleRssBytes() == null ? DASH : f.mib(c.idleRssBytes()), Integer.toString(c.restarts()),
+                    c.status().describe()));
         }
         return new Table(cols, rows);
     }
@@ -145,25 +264,26 @@ final class ReportTables {
         lines.add("Article: " + s.article().source() + ": \"" + s.article().caption() + "\".");
         lines.add("Ours: workload " + s.article().workload() + ", "
                 + s.level().map(LoadLevel::describe).orElse("no matching level")
-                + ", this machine, median of trials. Absolute numbers depend on the machine; compare the ratios.");
+                + ", this machine, median of ranked trials. Absolute numbers depend on the machine; compare the"
+                + " ratios.");
         s.note().ifPresent(n -> lines.add("Note: " + n + "."));
         return lines;
     }
 
     Table seed(SeedComparison s) {
         List<Table.Column> cols = List.of(Table.left("Framework"), Table.right("Requests/sec (article)"),
-                Table.right("Requests/sec (measured)"), Table.right("±"), Table.right("Avg latency (article)"),
-                Table.right("Avg latency (measured)"), Table.right("p99 (measured)"), Table.left("contestant"),
-                Table.left("flags"));
+                Table.right("Requests/sec (measured)"), Table.right(Spread.CONFIDENCE_PERCENT + "% CI"),
+                Table.right("Avg latency (article)"), Table.right("Avg latency (measured)"),
+                Table.right("p99 (measured)"), Table.left("contestant"), Table.left("flags"));
         List<List<String>> rows = new ArrayList<>();
         for (SeedComparison.SeedRow r : s.rows()) {
             Optional<Cell> c = r.measured();
             rows.add(List.of(r.article().label(), "~" + f.integer(r.article().requestsPerSecond()),
                     c.map(x -> f.rate(x.throughput().median())).orElse(DASH),
-                    c.map(x -> f.plusMinus(x.throughput())).orElse(DASH),
+                    c.map(x -> f.rateInterval(x.throughput())).orElse(DASH),
                     f.integer(r.article().avgLatencyMillis()) + " ms",
                     c.map(x -> f.latency(x.meanLatency().median())).orElse(DASH),
-                    c.map(x -> f.latency(x.p99().median())).orElse(DASH),
+                    c.map(x -> f.percentile(x.p99())).orElse(DASH),
                     c.map(x -> x.key().contestant()).orElse(r.missing().orElse(DASH)),
                     c.map(x -> flags(x.flags())).orElse("")));
         }
@@ -171,84 +291,26 @@ final class ReportTables {
     }
 
     Table seedRatios(SeedComparison s) {
-        List<Table.Column> cols = List.of(Table.left("req/s ratio"), Table.right("article"), Table.right("measured"),
-                Table.right("range over trials"), Table.right("measured vs article"));
+        List<Table.Column> cols = List.of(Table.left("req/s ratio"), Table.right("article"),
+                Table.right("measured (" + Spread.CONFIDENCE_PERCENT + "% CI)"), Table.left("article in CI"),
+                Table.right("measured vs article"));
         List<List<String>> rows = new ArrayList<>();
         for (SeedComparison.SeedRatio r : s.ratios()) {
             rows.add(List.of(r.article().faster() + " / " + r.article().slower(), f.ratio(r.article().articleRatio()),
                     r.measured().map(f::ratio).orElse(DASH),
-                    r.low().isPresent() ? f.ratio(r.low().get()) + " .. " + f.ratio(r.high().get()) : DASH,
+                    r.articleInside().map(in -> in ? "yes" : "no").orElse(DASH),
                     r.deviation().map(f::signedPercent).orElse(DASH)));
         }
         return new Table(cols, rows);
     }
 
+    List<String> seedLegend() {
+        return List.of("measured: the geometric mean of the per-round ratios (trials paired by round) with its "
+                + Spread.CONFIDENCE_PERCENT + "% interval; article in CI: whether the article's ratio lies inside it.");
+    }
+
     List<String> notMeasured(Analysis a) {
         return a.notMeasured().stream().map(c -> c.id() + ": " + c.status().describe()).toList();
-    }
-
-    // ---- compare ----
-
-    /** @return e.g. {@code A: seed-table, started 2025-03-01T10:00:00Z} */
-    String runLabel(String letter, Run run) {
-        return letter + ": suite " + run.suite() + ", started " + run.started() + ", " + run.environment().hostname();
-    }
-
-    /** @return the comparison's cells grouped by workload and level, in A's order */
-    List<List<CellComparison>> compareGroups(Comparison c) {
-        return new ArrayList<>(c.cells().stream()
-                .collect(Collectors.groupingBy(x -> x.key().workload() + " " + x.key().level().label(),
-                        LinkedHashMap::new, Collectors.toList()))
-                .values());
-    }
-
-    String compareHeading(CellComparison first) {
-        return first.key().workload() + " " + DASH + " " + first.key().level().describe();
-    }
-
-    Table compare(List<CellComparison> group, double sameWithin) {
-        List<Table.Column> cols = List.of(Table.left("contestant"), Table.right("req/s A"), Table.right("req/s B"),
-                Table.right("B/A"), Table.left("req/s verdict"), Table.right("p99 A"), Table.right("p99 B"),
-                Table.right("B/A"), Table.left("p99 verdict"));
-        List<List<String>> rows = new ArrayList<>();
-        for (CellComparison c : group) {
-            rows.add(List.of(c.key().contestant(),
-                    f.rate(c.a().throughput().median()) + " " + f.plusMinus(c.a().throughput()),
-                    f.rate(c.b().throughput().median()) + " " + f.plusMinus(c.b().throughput()),
-                    f.ratio(c.throughput().ratio()), verdict(c.throughput(), sameWithin),
-                    f.latency(c.a().p99().median()), f.latency(c.b().p99().median()),
-                    f.ratio(c.p99().ratio()), verdict(c.p99(), sameWithin)));
-        }
-        return new Table(cols, rows);
-    }
-
-    /** @return {@code faster}, {@code slower}, {@code same (within noise ±7.0%)}, {@code same (< 5%)} */
-    String verdict(Judgement j, double sameWithin) {
-        return switch (j.reason()) {
-            case OUTSIDE_NOISE -> j.verdict().name().toLowerCase(Locale.ROOT);
-            case WITHIN_NOISE -> "same (within noise ±" + f.percent(j.combinedNoise(), 1) + ")";
-            case BELOW_THRESHOLD -> "same (< " + f.percent(sameWithin, 0) + ")";
-        };
-    }
-
-    /** @return e.g. {@code only in A: json r500: fastify, express}, one line per workload and level */
-    List<String> unmatched(Comparison c) {
-        List<String> lines = new ArrayList<>();
-        unmatched(lines, "A", c.onlyInA());
-        unmatched(lines, "B", c.onlyInB());
-        return lines;
-    }
-
-    private static void unmatched(List<String> lines, String letter, List<CellKey> keys) {
-        keys.stream().collect(Collectors.groupingBy(k -> k.workload() + " " + k.level().label(), LinkedHashMap::new,
-                        Collectors.mapping(CellKey::contestant, Collectors.joining(", "))))
-                .forEach((where, who) -> lines.add("only in " + letter + ": " + where + ": " + who));
-    }
-
-    List<String> compareLegend(Comparison c) {
-        return List.of("B/A: B's median over A's. req/s: higher is faster; p99: lower is faster.",
-                "same: the medians differ by less than " + f.percent(c.settings().sameWithin(), 0)
-                        + ", or by less than the two cells' trial ranges together (within noise).");
     }
 
     private String errors(Cell c) {
@@ -265,11 +327,11 @@ final class ReportTables {
         return s.toString();
     }
 
-    private static String orDash(String s) {
+    static String orDash(String s) {
         return s == null ? DASH : s;
     }
 
-    private static String seconds(Duration d) {
+    static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

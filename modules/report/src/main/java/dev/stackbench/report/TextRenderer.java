@@ -9,19 +9,22 @@ import java.util.List;
 /** The terminal report: plain text tables, no colours (pipes and CI logs stay readable). */
 final class TextRenderer {
     private final ReportTables t;
+    private final CompareTables ct;
 
     TextRenderer(HumanFormat format) {
         this.t = new ReportTables(format);
+        this.ct = new CompareTables(format);
     }
 
     String render(Analysis a) {
         StringBuilder out = new StringBuilder();
         out.append(t.title(a.run())).append('\n');
-        t.summary(a.run()).forEach(l -> out.append(l).append('\n'));
+        t.summary(a).forEach(l -> out.append(l).append('\n'));
         a.seed().ifPresent(s -> {
             section(out, "Seed article check");
             t.seedIntro(s).forEach(l -> out.append(l).append('\n'));
             out.append('\n').append(t.seed(s).toText()).append('\n').append(t.seedRatios(s).toText());
+            t.seedLegend().forEach(l -> out.append(l).append('\n'));
         });
         for (WorkloadTable table : a.tables()) {
             section(out, t.heading(table));
@@ -43,22 +46,24 @@ final class TextRenderer {
     String compare(Comparison c) {
         StringBuilder out = new StringBuilder();
         out.append("Stackbench comparison: B against A\n");
-        out.append(t.runLabel("A", c.a().run())).append('\n');
-        out.append(t.runLabel("B", c.b().run())).append('\n');
+        out.append(ct.runLabel("A", c.a().run())).append('\n');
+        out.append(ct.runLabel("B", c.b().run())).append('\n');
+        ct.drift(c).forEach(l -> out.append(l).append('\n'));
         if (!c.differences().isEmpty()) {
             out.append("Changed between the runs:\n");
             c.differences().forEach(d -> out.append("  ").append(d).append('\n'));
         }
-        for (List<CellComparison> group : t.compareGroups(c)) {
-            section(out, t.compareHeading(group.get(0)));
-            out.append(t.compare(group, c.settings().sameWithin()).toText());
+        for (List<CellComparison> group : ct.groups(c)) {
+            section(out, ct.heading(group.get(0)));
+            out.append(ct.table(group, c.settings().sameWithin()).toText());
+            ct.notes(group, c.settings().minTrialsForVerdict()).forEach(n -> out.append(n).append('\n'));
         }
         if (!c.onlyInA().isEmpty() || !c.onlyInB().isEmpty()) {
             section(out, "Not in both runs");
-            t.unmatched(c).forEach(l -> out.append(l).append('\n'));
+            ct.unmatched(c).forEach(l -> out.append(l).append('\n'));
         }
         section(out, "Legend");
-        t.compareLegend(c).forEach(l -> out.append(l).append('\n'));
+        ct.legend(c).forEach(l -> out.append(l).append('\n'));
         return out.toString();
     }
 

@@ -98,8 +98,11 @@
         data: t.rows.map(function (r) { return r.throughputPerSecond.median; }),
         backgroundColor: t.rows.map(function (r) { return colour[r.contestant]; })
       }, {
-        label: 'trial range (min..max)',
-        data: t.rows.map(function (r) { return [r.throughputPerSecond.min, r.throughputPerSecond.max]; }),
+        label: '95% CI of the median (min..max with one trial)',
+        data: t.rows.map(function (r) {
+          var s = r.throughputPerSecond;
+          return s.low === null ? [s.min, s.max] : [s.low, s.high];
+        }),
         grouped: false,
         barPercentage: 0.18,
         backgroundColor: 'rgba(20, 20, 20, 0.75)'

@@ -23,7 +23,7 @@ class ResultsDirectoryTest {
         ResultsDirectory dir = ResultsDirectory.open(Fixtures.copy(Fixtures.SEED_RUN, tmp));
         Run run = dir.run();
         assertThat(run.suite()).isEqualTo("seed-table");
-        assertThat(run.trials()).hasSize(96);
+        assertThat(run.trials()).hasSize(160);
         Trial open = run.trials().stream()
                 .filter(t -> t.contestant().equals("django-gunicorn") && t.level().equals(new LoadLevel.Open(2000)))
                 .findFirst().orElseThrow();
@@ -33,7 +33,14 @@ class ResultsDirectoryTest {
         assertThat(h.serviceTime()).get().extracting(s -> s.getValueAtPercentile(99))
                 .isEqualTo(open.serviceTimeMicros().p99());
         // saturated open model: latency from the intended send time is far above the service time
-        assertThat(open.latencyMicros().p99()).isGreaterThan(20 * open.serviceTimeMicros().p99());
+        assertThat(open.latencyMicros().p99()).isGreaterThan(10 * open.serviceTimeMicros().p99());
+        // requests never sent are censored values in the histogram, not dropped
+        assertThat(open.unsent()).isPositive();
+        assertThat(open.latencyMicros().censored()).isGreaterThanOrEqualTo(open.unsent());
+        assertThat(h.latency().getTotalCount()).isEqualTo(open.latencyMicros().count()).isEqualTo(20_000);
+        Trial errors = run.trials().stream().filter(t -> t.errorLatencyMicros() != null).findFirst().orElseThrow();
+        assertThat(dir.histograms(errors).orElseThrow().errorLatency()).get()
+                .extracting(org.HdrHistogram.Histogram::getTotalCount).isEqualTo(errors.errorLatencyMicros().count());
     }
 
     @Test
