@@ -16,13 +16,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench compare DIR_A DIR_B}: run B against run A, cell by cell, with noise-aware verdicts. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare two results directories cell by cell (contestant x workload x level): B/A ratios"
-                + " of req/s and p99 with a verdict faster / slower / same.",
+        description = {"Compare two results directories cell by cell.",
+                "For each contestant x workload x level: the B/A ratios of req/s and p99, with a verdict faster /"
+                        + " slower / same.",
                 "'same' when the medians differ by less than " + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT
                         + "%% or by less than the two cells' trial ranges together. Only fair on one machine:"
                         + " changed versions and environment are listed."},
         footer = {"", "Example:",
-                "  stackbench compare results/20250301T100000Z-seed-table results/20250308T100000Z-seed-table"})
+                "  stackbench compare results/20250301T100000Z-seed-table \\",
+                "      results/20250308T100000Z-seed-table"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR_A", description = "the baseline results directory")

@@ -16,10 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench report DIR}: re-renders a results directory without re-running anything. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Render the report of a results directory: tables per workload and load level,"
-                + " ratios, noise marks (a cell is noisy when its trials spread over more than "
-                + AnalysisSettings.DEFAULT_NOISY_PERCENT + "%% of the median), the seed-table check;"
-                + " HTML adds charts and works offline.",
+        description = {"Render the report of a results directory.",
+                "Tables per workload and load level, ratios, noise marks (a cell is noisy when its trials spread over"
+                        + " more than " + AnalysisSettings.DEFAULT_NOISY_PERCENT + "%% of the median) and the seed-table"
+                        + " check; HTML adds charts and works offline. Nothing is re-run.",
                 "Human formats (text, md, html tables) use --locale; json always uses plain numbers."},
         footer = {"", "Examples:",
                 "  stackbench report results/20250301T100000Z-seed-table",
