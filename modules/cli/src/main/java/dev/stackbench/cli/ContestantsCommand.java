@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;

@@ -1,6 +1,7 @@
 package dev.stackbench.cli;
 
 import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
@@ -136,7 +137,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, List<VerificationReport> reports) {
-        TextTable table = new TextTable("CONTESTANT", "RESULT", "CHECKS", "STARTUP");
+        TextTable table = new TextTable(TextTable.left("CONTESTANT"), TextTable.left("RESULT"), TextTable.right("CHECKS"),
+                TextTable.right("STARTUP"));
         for (VerificationReport r : reports) {
             List<String> reasons = new ArrayList<>();
             for (CheckResult.Failed f : r.failures()) {
@@ -145,7 +147,7 @@ final class VerifyCommand implements Callable<Integer> {
             boolean started = r.checks().stream().noneMatch(c -> c.check().equals(VerificationReport.START));
             table.row(List.of(r.contestant(), r.passed() ? "pass" : "FAIL",
                     started ? r.passedCount() + "/" + r.checks().size() : "-",
-                    r.startupMillis().isPresent() ? r.startupMillis().getAsLong() + " ms" : "-"), reasons);
+                    r.startupMillis().isPresent() ? DurationFormat.micros(r.startupMillis().getAsLong() * 1000.0) : "-"), reasons);
         }
         out.println();
         table.print(out);
