@@ -12,6 +12,7 @@ import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.Installation;
 import dev.stackbench.lab.contestant.LabSession;
 import dev.stackbench.lab.db.Database;
+import dev.stackbench.lab.db.PostgresBinaries;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
@@ -97,16 +98,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = suite();
-        CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator());
-        CpuSet server = CpuSetArgument.parse("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server());
+        CpuSet online = CpuSet.online();
+        CpuSetArgument.requireTwo(online);
+        CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator(),
+                generatorCpus == null, online);
+        CpuSet server = CpuSetArgument.parse("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server(), serverCpus == null, online);
         // PostgreSQL follows the server unless told otherwise: a one-machine deployment
-        CpuSet database = CpuSetArgument.parse("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database());
+        CpuSet database = CpuSetArgument.parse("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database(),
+                dbCpus == null && serverCpus == null, online);
         if (generator.overlaps(server)) {
             throw new InvalidInputException("--generator-cpus " + generator + " and --server-cpus " + server
                     + " overlap: the generator would take the server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1");
         }
         suite = suite.withCpus(new CpuSets(generator.toString(), server.toString(), database.toString()));
         Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
+        if (external.isEmpty()) {
+            // before installing anything for minutes: the private database needs PostgreSQL's programs
+            PostgresBinaries.find();
+        }
         try {
             GeneratorPinning.pinSelf(generator).ifPresent(warning -> out.println("warning: " + warning));
         } catch (InterruptedException e) {
