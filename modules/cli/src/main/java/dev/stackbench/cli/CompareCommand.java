@@ -20,17 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --fail-on-regression} when a cell is slower; usage and environment errors as every command.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare two results directories cell by cell (contestant x workload x level): B/A ratios"
-                + " of req/s and p99 with their 95%% confidence intervals and a verdict faster / slower / same /"
-                + " unsure.",
-                "faster or slower when the interval excludes 1; 'same' when it lies within +-"
-                        + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT + "%%; 'unsure' otherwise; no verdict when a"
-                        + " side has fewer than " + AnalysisSettings.DEFAULT_MIN_TRIALS_FOR_VERDICT
-                        + " ranked trials. Only fair on one machine: changed versions and environment are listed."},
-        footer = {"", "Exit codes: 0 done; 1 with --fail-on-regression, a cell is slower; 2 usage error;"
-                + " 3 a results directory of a newer Stackbench.",
-                "", "Example:",
-                "  stackbench compare results/20250301T100000Z-seed-table results/20250308T100000Z-seed-table"})
+        description = {"Compare two results directories cell by cell.",
+                "For each contestant x workload x level: the B/A ratios of req/s and p99 with their 95%% confidence"
+                        + " intervals, and a verdict faster / slower / same / unsure: faster or slower when the interval"
+                        + " excludes 1; 'same' when it lies within +-" + AnalysisSettings.DEFAULT_SAME_WITHIN_PERCENT
+                        + "%%; 'unsure' otherwise; no verdict when a side has fewer than "
+                        + AnalysisSettings.DEFAULT_MIN_TRIALS_FOR_VERDICT + " ranked trials. Only fair on one machine:"
+                        + " changed versions and environment are listed."},
+        footer = {"", "Example:",
+                "  stackbench compare results/20250301T100000Z-seed-table \\",
+                "      results/20250308T100000Z-seed-table"})
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR_A", description = "the baseline results directory")

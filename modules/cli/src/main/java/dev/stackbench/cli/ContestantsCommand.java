@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench contestants}: every contestant, its versions, and whether it is installed. */
 @Command(name = "contestants", mixinStandardHelpOptions = true,
-        description = {"List every contestant: language, framework and runtime versions, workloads, variant,",
-                "and whether it is installed (with the reason when not)."})
+        description = {"List the contestants and whether each is installed.",
+                "Shows each one's language, framework and runtime versions, workloads and variant, and the reason"
+                        + " when it is not installed."})
 final class ContestantsCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestants;

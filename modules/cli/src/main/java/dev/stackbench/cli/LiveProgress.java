@@ -1,5 +1,7 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.RateFormat;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.ProgressListener;
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ final class LiveProgress implements ProgressListener {
 
     @Override
     public void warmingUp(double elapsedSeconds, double warmupSeconds) {
-        show(String.format(Locale.ROOT, "  warming up %4.0fs / %.0fs (not recorded)", elapsedSeconds, warmupSeconds));
+        show("  warming up " + RunProgress.seconds(elapsedSeconds) + " / " + RunProgress.seconds(warmupSeconds) + " (not recorded)");
     }
 
     @Override
@@ -35,8 +37,8 @@ final class LiveProgress implements ProgressListener {
             err.flush();
             return;
         }
-        show(String.format(Locale.ROOT, "  %5.0fs / %.0fs   %,12.0f req/s   p99 %s   errors %,d",
-                elapsed, durationSeconds, s.rate(), SummaryPrinter.micros(cumulativeP99Micros), errors));
+        show(String.format(Locale.ROOT, "  %6s / %s   %18s   p99 %s   errors %,d", RunProgress.seconds(elapsed),
+                RunProgress.seconds(durationSeconds), RateFormat.format(s.rate()), DurationFormat.micros(cumulativeP99Micros), errors));
     }
 
     private void show(String line) {

@@ -24,21 +24,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stackbench load URL}: drive load against any HTTP/1.1 URL and report what happened. */
-@Command(name = "load", sortOptions = false, showDefaultValues = true,
-        description = {"Drive HTTP/1.1 load against one URL: closed model (-c connections as fast as they go) "
-                + "or open model (-R requests per second on a fixed schedule, latency timed from each request's "
-                + "intended send time, without coordinated omission)."},
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Drive HTTP/1.1 load against one URL and summarise it.",
+                "Closed model: -c connections, each sending its next request as soon as the last one completed. Open"
+                        + " model: -R requests per second on a fixed schedule, latency timed from each request's intended"
+                        + " send time, so without coordinated omission."},
         footer = {"", "Examples:",
                 "  stackbench load -c 100 -d 10s http://127.0.0.1:8080/json",
-                "  stackbench load -R 20000 -c 200 -d 30s --warmup 5s --latency http://127.0.0.1:8080/json",
-                "  stackbench load -R 5000 -d 30s --warmup stable --max-connections 500 http://127.0.0.1:8080/json",
-                "  stackbench load --method POST -H 'Content-Type: application/json' --body '{\"a\":1}' http://127.0.0.1:8080/echo"})
+                "  stackbench load -R 20000 -c 200 -d 30s --warmup 5s --latency \\",
+                "      http://127.0.0.1:8080/json",
+                "  stackbench load -R 5000 -d 30s --warmup stable --max-connections 500 \\",
+                "      http://127.0.0.1:8080/json",
+                "  stackbench load --method POST -H 'Content-Type: application/json' \\",
+                "      --body '{\"a\":1}' http://127.0.0.1:8080/echo"})
 final class LoadCommand implements Callable<Integer> {
 
     @Spec
@@ -81,7 +86,7 @@ final class LoadCommand implements Callable<Integer> {
             description = "Per request, from its send to its complete response; counted as a timeout error.")
     Duration timeout = Defaults.TIMEOUT;
 
-    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "Request header; repeatable.")
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", showDefaultValue = Visibility.NEVER, description = "Request header; repeatable.")
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--method", paramLabel = "METHOD", description = "Request method.")

@@ -2,6 +2,10 @@ package dev.stackbench.cli;
 
 import dev.stackbench.lab.LabException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +15,10 @@ import picocli.CommandLine.Command;
 @Command(name = "stackbench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Measure backend stacks instead of guessing.",
+        description = {"Measure backend stacks instead of guessing.",
+                "Runs the same API on contestant frameworks, drives load against them on this machine and reports"
+                        + " what it measured.",
+                "Start with 'stackbench run'; 'stackbench COMMAND --help' tells more about each command."},
         subcommands = {
                 RunCommand.class,
                 LoadCommand.class,
@@ -43,6 +50,8 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setDefaultValueProvider(new HelpDefaults());
+        listExitCodes(cl);
         cl.setExitCodeExceptionMapper(t -> t instanceof UserException u ? u.exitCode().code()
                 : t instanceof LabException l ? exitCode(l).code() : ExitCode.INTERNAL.code());
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -69,6 +78,28 @@ public final class Main implements Runnable {
             throw ex;
         });
         return cl;
+    }
+
+    /** Adds each command's exit codes to its help, from {@link ExitCode}, so the two never disagree. */
+    private static void listExitCodes(CommandLine cl) {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode code : exitCodes(cl.getCommandName())) {
+            list.put(String.format(Locale.ROOT, "%3d", code.code()), code.meaning());
+        }
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
+        cl.getSubcommands().values().forEach(Main::listExitCodes);
+    }
+
+    /** @return the exit codes a command can end with, in the order its help lists them */
+    static List<ExitCode> exitCodes(String command) {
+        return switch (command) {
+            case "run" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
+                    ExitCode.INTERNAL, ExitCode.INTERRUPTED);
+            case "setup", "verify" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
+                    ExitCode.INTERNAL);
+            case "load", "report", "compare" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
+        };
     }
 
     /** The exit code of a lab failure: the user's input, the machine, or a contestant. */

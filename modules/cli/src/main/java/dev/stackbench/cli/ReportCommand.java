@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench report DIR}: re-renders a results directory without re-running anything. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Render the report of a results directory: tables per workload and load level with"
-                + " medians and ratios and their 95%% confidence intervals, noise marks (a cell is noisy when the"
-                + " coefficient of variation of its trials is above " + AnalysisSettings.DEFAULT_NOISY_PERCENT
-                + "%%), the seed-table check; HTML adds charts and works offline.",
+        description = {"Render the report of a results directory.",
+                "Tables per workload and load level with medians and ratios and their 95%% confidence intervals, noise"
+                        + " marks (a cell is noisy when the coefficient of variation of its trials is above "
+                        + AnalysisSettings.DEFAULT_NOISY_PERCENT + "%%) and the seed-table check; HTML adds charts and"
+                        + " works offline. Nothing is re-run.",
                 "Trials that are invalid or whose error rate is above " + AnalysisSettings.DEFAULT_MAX_ERROR_PERCENT
                         + "%% are reported, never ranked.",
                 "Human formats (text, md, html tables) use --locale; json always uses plain numbers."},

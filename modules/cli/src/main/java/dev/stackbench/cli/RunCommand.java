@@ -12,6 +12,7 @@ import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.Installation;
 import dev.stackbench.lab.contestant.LabSession;
 import dev.stackbench.lab.db.Database;
+import dev.stackbench.lab.db.PostgresBinaries;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,12 +41,20 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench run}: the main job. */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"Run a suite across the contestants: install what is missing, start a private PostgreSQL, then for each",
-                "contestant start it fresh, verify it (failing ones are reported, not measured), warm up, measure, stop.",
-                "Writes results/<timestamp>-<suite>/ (run.json, interval logs, logs, report.html) and prints the table.",
-                "Suites: quick (every contestant x json, user, io, cpu at 100 connections, one 3 s trial; about 4 minutes),",
-                "seed-table (json at 1000 connections, 3 trials: the seed article's table), full (16..1024 connections",
-                "and an open-model rate curve, 3 trials; hours), or a YAML file (docs/suites.md)."})
+        description = {"Run a suite across the contestants and print its report.",
+                "Installs the contestants that are missing and starts a private PostgreSQL. Then, one contestant at a"
+                        + " time, it starts the contestant fresh, checks it against the API of docs/api.md (one that fails"
+                        + " is reported, not measured), warms it up, measures every workload and load level, and stops it.",
+                "Writes run.json, interval logs, logs and report.html to results/<timestamp>-<suite>/ and prints the"
+                        + " table. Ctrl-C keeps what was measured; 'stackbench report DIR' renders it.",
+                "Suites: quick (every contestant x json, user, io, cpu at 100 connections, one 3s trial; about 3"
+                        + " minutes), seed-table (json at 1000 connections, 3 trials: the seed article's table; about 8"
+                        + " minutes), full (16 to 1024 connections and an open-model rate curve, 3 trials; hours), or a"
+                        + " YAML file (docs/suites.md)."},
+        footer = {"", "Examples:",
+                "  stackbench run",
+                "  stackbench run --suite seed-table --contestants express,fastapi-uvicorn",
+                "  stackbench run --suite my-suite.yaml --workloads json --results /tmp/results"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
@@ -52,10 +62,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, or a suite YAML file.")
     String suiteName = "quick";
 
-    @Option(names = "--contestants", paramLabel = "ID", split = ",", description = "Only these contestants (default: the suite's, else all).")
+    @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants (default: the suite's, else all).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--workloads", paramLabel = "NAME", split = ",", description = "Only these workloads: json, user, io, cpu.")
+    @Option(names = "--workloads", paramLabel = "NAME", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "Only these workloads: json, user, io, cpu (default: the suite's).")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--generator-cpus", paramLabel = "CPUS", description = "CPUs of the load generator (default: the suite's, 0).")
@@ -82,9 +93,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-setup", description = "Do not install missing contestants; report them as not installed.")
     boolean noSetup;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
-            description = "How long a contestant may take to become ready.")
-    int readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
+    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
 
     @Spec
     CommandSpec spec;
@@ -93,16 +104,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = suite();
-        CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator());
-        CpuSet server = CpuSetArgument.parse("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server());
+        CpuSet online = CpuSet.online();
+        CpuSetArgument.requireTwo(online);
+        CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator(),
+                generatorCpus == null, online);
+        CpuSet server = CpuSetArgument.parse("--server-cpus", serverCpus != null ? serverCpus : suite.cpus().server(), serverCpus == null, online);
         // PostgreSQL follows the server unless told otherwise: a one-machine deployment
-        CpuSet database = CpuSetArgument.parse("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database());
+        CpuSet database = CpuSetArgument.parse("--db-cpus", dbCpus != null ? dbCpus : serverCpus != null ? serverCpus : suite.cpus().database(),
+                dbCpus == null && serverCpus == null, online);
         if (generator.overlaps(server)) {
             throw new InvalidInputException("--generator-cpus " + generator + " and --server-cpus " + server
                     + " overlap: the generator would take the server's CPU; choose disjoint sets, e.g. --generator-cpus 0 --server-cpus 1");
         }
         suite = suite.withCpus(new CpuSets(generator.toString(), server.toString(), database.toString()));
         Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
+        if (external.isEmpty()) {
+            // before installing anything for minutes: the private database needs PostgreSQL's programs
+            PostgresBinaries.find();
+        }
         try {
             GeneratorPinning.pinSelf(generator).ifPresent(warning -> out.println("warning: " + warning));
         } catch (InterruptedException e) {
@@ -132,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
         }
         Interruption interruption = Interruption.install();
-        LabSession.Request lab = new LabSession.Request(server, database, external, results.logs(), Duration.ofSeconds(readyTimeoutSeconds));
+        LabSession.Request lab = new LabSession.Request(server, database, external, results.logs(), readyTimeout);
         try (LabSession session = LabSession.open(lab, ready.stream().map(ContestantInfo::manifest).toList(), progress::step)) {
             runner.run(ready, session.launcher(), session.database());
         } catch (InterruptedException e) {

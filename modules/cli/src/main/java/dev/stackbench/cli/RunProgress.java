@@ -1,6 +1,8 @@
 package dev.stackbench.cli;
 
-
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.RateFormat;
+import dev.stackbench.config.SizeFormat;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.runner.RunListener;
 import dev.stackbench.results.Trial;
@@ -57,20 +59,21 @@ public final class RunProgress implements RunListener {
             doneTrials++;
         }
         clearLine();
-        out.printf(Locale.ROOT, "  %-40s %,12.0f req/s  p50 %9s  p99 %9s  errors %,d  server %.2f cores%s%n", current,
-                t.throughputPerSecond(), SummaryPrinter.micros(t.latencyMicros().p50()), SummaryPrinter.micros(t.latencyMicros().p99()), t.errors().total(),
-                t.server().cpuCores(), t.generator().bound() ? "  [generator-bound]" : "");
+        out.printf(Locale.ROOT, "  %-40s %12s req/s  p50 %9s  p99 %9s  errors %,d  server %.2f cores, %s RSS%s%n", current,
+                RateFormat.number(t.throughputPerSecond(), Locale.ROOT), DurationFormat.micros(t.latencyMicros().p50()),
+                DurationFormat.micros(t.latencyMicros().p99()), t.errors().total(), t.server().cpuCores(),
+                SizeFormat.format(t.server().rssPeakBytes()), t.generator().bound() ? "  [generator-bound]" : "");
         out.flush();
     }
 
     @Override
     public void warmingUp(double elapsedSeconds, double warmupSeconds) {
-        show(String.format(Locale.ROOT, "warming up %.0fs/%.0fs", elapsedSeconds, warmupSeconds));
+        show("warming up " + seconds(elapsedSeconds) + "/" + seconds(warmupSeconds));
     }
 
     @Override
     public void interval(IntervalSample s, Histogram latencyInterval, Histogram serviceInterval, long cumulativeP99Micros) {
-        show(String.format(Locale.ROOT, "%,.0f req/s  p99 %s", s.rate(), SummaryPrinter.micros(cumulativeP99Micros)));
+        show(RateFormat.format(s.rate()) + "  p99 " + DurationFormat.micros(cumulativeP99Micros));
     }
 
     private void show(String live) {
@@ -80,7 +83,7 @@ public final class RunProgress implements RunListener {
         int width = 20;
         int filled = Math.min(width, doneTrials * width / plannedTrials);
         long elapsed = System.nanoTime() - startNanos;
-        String eta = doneTrials == 0 ? "?" : format(Duration.ofNanos(elapsed / doneTrials * Math.max(0, plannedTrials - doneTrials)));
+        String eta = doneTrials == 0 ? "?" : seconds(elapsed / 1e9 / doneTrials * Math.max(0, plannedTrials - doneTrials));
         out.print("\r\033[2K[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + doneTrials + "/" + plannedTrials
                 + " ETA " + eta + "  " + current + "  " + live);
         out.flush();
@@ -94,9 +97,9 @@ public final class RunProgress implements RunListener {
         }
     }
 
-    private static String format(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
+    /** @return whole seconds in the one duration dialect: {@code 7s}, {@code 4m5s} */
+    static String seconds(double seconds) {
+        return DurationFormat.format(Duration.ofSeconds(Math.round(seconds)));
     }
 
 }

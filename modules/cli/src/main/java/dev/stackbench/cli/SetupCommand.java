@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.contestant.ContestantInfo;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,14 +24,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench setup [ids]}: installs what contestants need. */
 @Command(name = "setup", mixinStandardHelpOptions = true,
-        description = {"Install what contestants need: their Debian packages (apt-get, as root; otherwise the",
-                "command to run is printed), then each install command in the contestant's directory, then",
-                "its check. Exit code 1 when any contestant is left not installed."})
+        description = {"Install what the contestants need.",
+                "First their Debian packages (apt-get, as root; otherwise it prints the apt-get command to run), then"
+                        + " each install command in the contestant's directory, then its check. Exit code 1 when any"
+                        + " contestant is left not installed."},
+        footer = {"", "Examples:",
+                "  stackbench setup",
+                "  stackbench setup express fastapi-uvicorn"})
 final class SetupCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestants;
 
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Contestants to set up (default: all).")
+    @Parameters(paramLabel = "ID", arity = "0..*", showDefaultValue = Visibility.NEVER, description = "Contestants to set up (default: all).")
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--logs-dir", paramLabel = "DIR",

@@ -1,5 +1,7 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,18 +37,23 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code stackbench verify [ids]}: starts each contestant and checks it against API spec v1. */
 @Command(name = "verify", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Start each contestant (pinned, on a free loopback port, with a private PostgreSQL",
-                "unless --db-url), check every endpoint of docs/api.md, stop it, and print a pass/fail table.",
-                "Exit code 1 when any contestant fails."})
+        description = {"Check that contestants answer as docs/api.md specifies.",
+                "Starts each contestant (pinned to the server CPUs, on a free loopback port, with a private PostgreSQL"
+                        + " unless --db-url), checks each endpoint of the API spec (docs/api.md), stops it, and prints a"
+                        + " pass/fail table with the reason of every failed check. Exit code 1 when any contestant fails."},
+        footer = {"", "Examples:",
+                "  stackbench verify",
+                "  stackbench verify express fastapi-uvicorn",
+                "  stackbench verify --url http://127.0.0.1:8080"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestants;
 
-    @Parameters(paramLabel = "ID", arity = "0..*",
+    @Parameters(paramLabel = "ID", arity = "0..*", showDefaultValue = Visibility.NEVER,
             description = "Contestants to verify (default: all, unless --url is given).")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(names = "--url", paramLabel = "URL", showDefaultValue = Visibility.NEVER,
             description = "Also verify a server that is already running, e.g. http://127.0.0.1:8080 (repeatable).")
     List<String> urls = new ArrayList<>();
 
@@ -62,9 +70,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "CPU set of the private PostgreSQL (default: the server CPU set).")
     String dbCpus;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
-            description = "How long a contestant may take to answer 200 on its ready path.")
-    int readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
+    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
 
     @Option(names = "--logs-dir", paramLabel = "DIR",
             description = "Where the contestants' and PostgreSQL's logs go (default: a new stackbench-verify-* temporary directory).")
@@ -77,8 +85,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
         CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
-        if (readyTimeoutSeconds < 1) {
-            throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
+        if (readyTimeout.isZero()) {
+            throw new InvalidInputException("--ready-timeout (" + DurationFormat.format(readyTimeout) + ") must be more than 0, e.g. 60s");
         }
         List<URI> running = new ArrayList<>();
         for (String url : urls) {
@@ -109,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!startable.isEmpty()) {
-            LabSession.Request lab = new LabSession.Request(cpus, databaseCpus, external, logs, Duration.ofSeconds(readyTimeoutSeconds));
+            LabSession.Request lab = new LabSession.Request(cpus, databaseCpus, external, logs, readyTimeout);
             try (LabSession session = LabSession.open(lab, startable, line -> {
                 out.println(line);
                 out.flush();
@@ -129,7 +137,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, List<VerificationReport> reports) {
-        TextTable table = new TextTable("CONTESTANT", "RESULT", "CHECKS", "STARTUP");
+        TextTable table = new TextTable(TextTable.left("CONTESTANT"), TextTable.left("RESULT"), TextTable.right("CHECKS"),
+                TextTable.right("STARTUP"));
         for (VerificationReport r : reports) {
             List<String> reasons = new ArrayList<>();
             for (CheckResult.Failed f : r.failures()) {
@@ -138,7 +147,7 @@ final class VerifyCommand implements Callable<Integer> {
             boolean started = r.checks().stream().noneMatch(c -> c.check().equals(VerificationReport.START));
             table.row(List.of(r.contestant(), r.passed() ? "pass" : "FAIL",
                     started ? r.passedCount() + "/" + r.checks().size() : "-",
-                    r.startupMillis().isPresent() ? r.startupMillis().getAsLong() + " ms" : "-"), reasons);
+                    r.startupMillis().isPresent() ? DurationFormat.micros(r.startupMillis().getAsLong() * 1000.0) : "-"), reasons);
         }
         out.println();
         table.print(out);

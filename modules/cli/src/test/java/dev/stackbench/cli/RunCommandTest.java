@@ -2,7 +2,11 @@ package dev.stackbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exact error text and exit code of {@code stackbench run}'s mistakes; nothing is started. */
 class RunCommandTest {
@@ -12,6 +16,19 @@ class RunCommandTest {
         CliRun r = CliRun.of("run", "--suite", "quik");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("stackbench: suite 'quik' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file\n");
+    }
+
+    @Test
+    void aSuiteFileMistakeIsOneUsageLineNamingFileFieldAndValue(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("s.yaml"), "name: s\nworkloads: [json]\nlevels: [{connections: 8}]\ntrials: three\n");
+        CliRun r = CliRun.of("run", "--suite", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).isEqualTo("stackbench: suite file '" + file + "': trials is \"three\"; expected a whole number >= 1\n"
+                + "Try 'stackbench run --help' for usage.\n");
+        Files.writeString(file, "name: s\ncontestants: express\nworkloads: [json]\nlevels: [{connections: 8}]\n");
+        assertThat(CliRun.of("run", "--suite", file.toString()).err()).startsWith("stackbench: suite file '" + file
+                + "': contestants is \"express\"; expected a list of contestant ids, e.g. [express, fastapi]\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

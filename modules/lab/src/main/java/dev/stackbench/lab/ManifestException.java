@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * A {@code contestant.yaml} that cannot be used. The message names the file, the field, the
  * value found and what was expected, e.g.
- * {@code contestants/express/contestant.yaml: workers.perCpu is "two"; expected an integer >= 0}.
+ * {@code contestants/express/contestant.yaml: workers.perCpu is "two"; expected a whole number >= 0}.
  */
 public final class ManifestException extends LabException {
     private static final long serialVersionUID = 1L;

@@ -50,7 +50,8 @@ public final class Preparation {
         }
         List<ContestantInfo> stillMissing = missing;
         if (!missing.isEmpty() && install) {
-            listener.step("installing " + missing.stream().map(i -> i.manifest().id()).toList() + " (stackbench setup)...");
+            listener.step(missing.size() + " of " + entries.size() + " contestants are not installed yet; installing them as"
+                    + " 'stackbench setup' does (package downloads and builds can take minutes)");
             stillMissing = new ArrayList<>();
             for (ContestantInfo info : new Setup(installation, logs, listener::step).run(missing.stream().map(ContestantInfo::manifest).toList())) {
                 (info.status() instanceof InstallStatus.Installed ? ready : stillMissing).add(info);

@@ -1,5 +1,6 @@
 package dev.stackbench.lab.contestant;
 
+import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.proc.CommandResult;
 import dev.stackbench.lab.proc.CommandRunner;
@@ -15,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Installs what contestants need: their Debian packages ({@code apt-get}, as root; else it says
  * the exact command to run), then each {@code install} command in the contestant directory, then
  * the {@code check}. Output of every step goes to {@code <logsDir>/setup-<id>.log}. A contestant
  * whose step fails is reported as not installed with the reason; setup goes on with the others.
+ * Progress says what is installed and how far it is: {@code [2/5] express: npm ci ...}, then
+ * {@code [2/5] express: installed in 14s}.
  */
 public final class Setup {
     private static final Duration APT_LIMIT = Duration.ofMinutes(20);
@@ -30,6 +34,7 @@ public final class Setup {
     private final Path logsDir;
     private final Consumer<String> progress;
     private final boolean root;
+    private final LongSupplier nanoTime;
     private final CommandRunner apt = new CommandRunner(Map.of("DEBIAN_FRONTEND", "noninteractive"));
     private final CommandRunner plain = new CommandRunner(Map.of());
 
@@ -37,14 +42,16 @@ public final class Setup {
      * @param progress receives one line per step ("express: npm ci ...")
      */
     public Setup(Installation installation, Path logsDir, Consumer<String> progress) {
-        this(installation, logsDir, progress, OsUser.currentIsRoot());
+        this(installation, logsDir, progress, OsUser.currentIsRoot(), System::nanoTime);
     }
 
-    Setup(Installation installation, Path logsDir, Consumer<String> progress, boolean root) {
+    /** @param nanoTime the clock of the "installed in 14s" lines */
+    Setup(Installation installation, Path logsDir, Consumer<String> progress, boolean root, LongSupplier nanoTime) {
         this.installation = installation;
         this.logsDir = logsDir;
         this.progress = progress;
         this.root = root;
+        this.nanoTime = nanoTime;
     }
 
     /** @return the status of each contestant after setup, in the order given */
@@ -54,10 +61,12 @@ public final class Setup {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the logs directory " + logsDir + ": " + e.getMessage(), e);
         }
+        progress.accept("setting up " + manifests.size() + (manifests.size() == 1 ? " contestant: " : " contestants: ")
+                + String.join(", ", manifests.stream().map(Manifest::id).toList()) + " (logs in " + logsDir + ")");
         String aptProblem = installDebianPackages(manifests);
         List<ContestantInfo> out = new ArrayList<>();
-        for (Manifest m : manifests) {
-            out.add(setUp(m, aptProblem));
+        for (int i = 0; i < manifests.size(); i++) {
+            out.add(setUp(manifests.get(i), aptProblem, "[" + (i + 1) + "/" + manifests.size() + "] "));
         }
         return out;
     }
@@ -72,10 +81,12 @@ public final class Setup {
         }
         String command = "apt-get install -y --no-install-recommends " + String.join(" ", missing);
         if (!root) {
-            progress.accept("not root: install the Debian packages yourself: sudo " + command);
-            return "Debian packages missing; run: sudo " + command;
+            progress.accept("Debian packages missing: " + String.join(" ", missing) + "; not root, so install them yourself: sudo " + command);
+            return "not installed by stackbench, which is not root: run sudo " + command;
         }
         Path log = logsDir.resolve("setup-apt.log");
+        long start = nanoTime.getAsLong();
+        progress.accept("Debian packages: installing " + String.join(" ", missing) + " (apt-get update, then install; log " + log + ")");
         progress.accept("apt-get update");
         CommandResult update = apt.run(List.of("apt-get", "update"), Path.of("/"), APT_LIMIT, log);
         if (!update.ok()) {
@@ -89,6 +100,7 @@ public final class Setup {
             progress.accept("apt-get install failed (" + install.failure() + "); see " + log);
             return "`" + command + "` failed (" + install.failure() + "); see " + log;
         }
+        progress.accept("Debian packages installed in " + since(start));
         return null;
     }
 
@@ -97,29 +109,34 @@ public final class Setup {
         return r.ok() && r.output().contains("install ok installed");
     }
 
-    private ContestantInfo setUp(Manifest m, String aptProblem) {
+    private ContestantInfo setUp(Manifest m, String aptProblem, String counter) {
+        long start = nanoTime.getAsLong();
         var missing = installation.missingCommand(m);
         if (missing.isPresent()) {
             String reason = missing.get() + (aptProblem == null ? "" : " (" + aptProblem + ")");
-            progress.accept(m.id() + ": not installed: " + reason);
+            progress.accept(counter + m.id() + ": not installed: " + reason);
             return new ContestantInfo(m, ContestantInfo.UNKNOWN_VERSION, ContestantInfo.UNKNOWN_VERSION,
                     new InstallStatus.NotInstalled(reason));
         }
         Path log = logsDir.resolve("setup-" + m.id() + ".log");
         for (List<String> step : m.install()) {
-            progress.accept(m.id() + ": " + String.join(" ", step));
+            progress.accept(counter + m.id() + ": " + String.join(" ", step));
             CommandResult r = plain.run(step, m.dir(), INSTALL_LIMIT, log);
             if (!r.ok()) {
                 String reason = "install step `" + String.join(" ", step) + "` failed (" + r.failure() + "); see " + log;
-                progress.accept(m.id() + ": not installed: " + reason);
+                progress.accept(counter + m.id() + ": not installed: " + reason);
                 r.lastLines(10).forEach(line -> progress.accept("    " + line));
                 return new ContestantInfo(m, ContestantInfo.UNKNOWN_VERSION, ContestantInfo.UNKNOWN_VERSION,
                         new InstallStatus.NotInstalled(reason));
             }
         }
         ContestantInfo info = installation.inspect(m);
-        progress.accept(m.id() + ": " + (info.status() instanceof InstallStatus.NotInstalled n
-                ? "not installed: " + n.reason() : "installed"));
+        progress.accept(counter + m.id() + ": " + (info.status() instanceof InstallStatus.NotInstalled n
+                ? "not installed: " + n.reason() : "installed in " + since(start)));
         return info;
+    }
+
+    private String since(long startNanos) {
+        return DurationFormat.format(Duration.ofSeconds(Math.round((nanoTime.getAsLong() - startNanos) / 1e9)));
     }
 }

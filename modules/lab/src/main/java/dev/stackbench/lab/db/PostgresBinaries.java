@@ -40,8 +40,8 @@ public record PostgresBinaries(Path bin) {
                         .map(Path::of).filter(PostgresBinaries::complete).findFirst())
                 .map(PostgresBinaries::new)
                 .orElseThrow(() -> new EnvironmentException("PostgreSQL server programs (initdb, postgres) not found in "
-                        + debianRoot + "/*/bin or on PATH; install them with: apt-get install -y " + DEBIAN_PACKAGE
-                        + " (or pass --db-url of a running server)"));
+                        + debianRoot + "/*/bin or on PATH; install them as root with: apt-get install -y " + DEBIAN_PACKAGE
+                        + " (or pass --db-url postgresql://USER:PASSWORD@HOST:PORT/NAME of a running server)"));
     }
 
     private static boolean complete(Path bin) {

@@ -59,6 +59,16 @@ public final class CpuSet {
         return cpus.cardinality();
     }
 
+    /** @return the lowest CPU number of the set */
+    public int first() {
+        return cpus.nextSetBit(0);
+    }
+
+    /** @return the highest CPU number of the set */
+    public int last() {
+        return cpus.length() - 1;
+    }
+
     /** @return true when every CPU of this set is also in {@code other} */
     public boolean overlaps(CpuSet other) {
         return cpus.intersects(other.cpus);

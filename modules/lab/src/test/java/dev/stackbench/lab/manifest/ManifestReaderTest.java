@@ -85,7 +85,7 @@ class ManifestReaderTest {
     @Test
     void namesFileFieldValueAndWhatWasExpected() throws Exception {
         assertThat(errorOf(VALID.replace("  perCpu: 1", "  perCpu: two")))
-                .isEqualTo("workers.perCpu is \"two\"; expected an integer >= 0");
+                .isEqualTo("workers.perCpu is \"two\"; expected a whole number >= 0");
         assertThat(errorOf(VALID.replace("start: [node, server.js, --port, \"${PORT}\", 5]\n", "")))
                 .isEqualTo("missing field 'start'; expected the server's argv, e.g. [node, server.js]");
         assertThat(errorOf(VALID.replace("ready: /json", "ready: json")))
@@ -102,6 +102,30 @@ class ManifestReaderTest {
         assertThat(errorOf(VALID.replace("  - [npm, ci, --omit=dev]", "  - npm ci")))
                 .isEqualTo("install[0] is \"npm ci\"; expected an argv list, e.g. [npm, ci]");
         assertThat(errorOf("id: [unclosed")).startsWith("not valid YAML (line ");
+    }
+
+    @Test
+    void wrongTypesAreRefusedAsTheStrictReaderDoes() throws Exception {
+        assertThat(errorOf(VALID.replace("start: [node, server.js, --port, \"${PORT}\", 5]", "start: node server.js")))
+                .isEqualTo("start is \"node server.js\"; expected the server's argv, e.g. [node, server.js]");
+        assertThat(errorOf(VALID.replace("  UV_THREADPOOL_SIZE: 4", "  UV_THREADPOOL_SIZE: [4]")))
+                .isEqualTo("env.UV_THREADPOOL_SIZE is a list [4]; expected a string or number");
+        assertThat(errorOf(VALID.replace("  plus: 0", "  plus: 0.5")))
+                .isEqualTo("workers.plus is 0.5; expected a whole number (0 when absent)");
+        assertThat(errorOf(VALID.replace("  commands: [node, npm]", "  commands: node")))
+                .isEqualTo("requires.commands is \"node\"; expected a list of strings");
+        assertThat(errorOf(VALID.replace("  name: Node.js\n", "  name: Node.js\n  vesion: [x]\n")))
+                .isEqualTo("unknown field 'runtime.vesion'; expected one of name, version");
+        assertThat(errorOf(VALID + "ready: /again\n")).startsWith("not valid YAML (line ").contains("Duplicate field 'ready'");
+        assertThat(errorOf("")).isEqualTo("the file is empty; expected the fields of docs/contestants.md");
+    }
+
+    @Test
+    void everyContestantOfTheProjectHasAValidManifest() {
+        Catalog catalog = Catalog.load(Path.of("../../contestants"));
+        assertThat(catalog.entries()).isNotEmpty();
+        assertThat(catalog.entries()).allSatisfy(e -> assertThat(e)
+                .as(e instanceof Catalog.Invalid i ? i.error().getMessage() : e.id()).isInstanceOf(Catalog.Valid.class));
     }
 
     @Test

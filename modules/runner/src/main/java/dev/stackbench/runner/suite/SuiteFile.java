@@ -1,25 +1,24 @@
 package dev.stackbench.runner.suite;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.ConfigException;
+import dev.stackbench.config.YamlDocument;
+import dev.stackbench.config.YamlMap;
+import dev.stackbench.config.YamlValue;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
 import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.LoadLevel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A user's suite in YAML. Every error names the file, the field, the value and what was expected.
+ * A user's suite in YAML (docs/suites.md), read strictly: every mistake is a {@link ConfigException}
+ * of one line naming the file, the field, the value as written and what was expected, e.g.
+ * {@code suite file 's.yaml': trials is "three"; expected a whole number >= 1}.
  *
  * <pre>
  * name: my-suite                      # required: [a-z0-9-]+
@@ -30,7 +29,7 @@ import java.util.Set;
  *   - {rate: 2000}
  * openConnections: 256                # connections open-model levels may use; default 256
  * curve: {fractions: [0.25, 0.5, 1.0]}  # optional open-model curve (fractions of the best closed req/s)
- * trials: 3                           # default 1
+ * trials: 6                           # default 3: rounds, each a trial per contestant and cell
  * warmup: 5s                          # default 2s; before a contestant's first trial of a cell
  * rewarm: 1s                          # default 1s; before its later trials
  * duration: 10s                       # default 10s
@@ -41,139 +40,99 @@ import java.util.Set;
  * </pre>
  */
 final class SuiteFile {
-    private static final Set<String> KEYS = Set.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials", "warmup", "rewarm",
-            "duration", "pause", "timeout", "cpus", "params");
+    static final List<String> KEYS = List.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials",
+            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params");
+    private static final String NAME = "lower-case letters, digits and dashes, e.g. my-suite";
+    private static final String CONTESTANTS = "a list of contestant ids, e.g. [express, fastapi]";
+    private static final String WORKLOADS = "a list such as [json, user, io, cpu]";
+    private static final String WORKLOAD = "one of json, user, io, cpu";
+    private static final String LEVELS = "a list such as [{connections: 64}, {rate: 2000}]";
+    private static final String LEVEL = "{connections: N} or {rate: R}";
+    private static final String CPUS = "CPU numbers and ranges such as 1 or 0-3,6";
+    private static final Duration WARMUP = Duration.ofSeconds(2);
+    private static final Duration REWARM = Duration.ofSeconds(1);
+    private static final Duration DURATION = Duration.ofSeconds(10);
+    private static final Duration PAUSE = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final Path file;
 
     SuiteFile(Path file) {
         this.file = file;
     }
 
+    /** @throws ConfigException for the first mistake in the file */
     Suite read() {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (IOException e) {
-            throw error("is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (root == null || !root.isObject()) {
-            throw error("must be a YAML mapping with at least name, workloads and levels");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                throw error("has an unknown field '" + key + "': expected one of " + String.join(", ", KEYS.stream().sorted().toList()));
-            }
-        }
-        String name = text(root, "name");
+        YamlMap root = YamlDocument.read(file, "suite file '" + file + "'").root("the fields of docs/suites.md: name, workloads, levels, ...")
+                .allowOnly(KEYS);
+        String name = root.text("name", NAME);
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw error("field 'name' is '" + name + "': expected lower-case letters, digits and dashes");
+            throw root.require("name", NAME).invalid(NAME);
         }
-        List<String> contestants = new ArrayList<>();
-        root.path("contestants").forEach(c -> contestants.add(c.asText()));
+        List<String> contestants = root.get("contestants").map(v -> v.textList(CONTESTANTS, "a contestant id such as express"))
+                .orElse(List.of());
         List<Workload> workloads = new ArrayList<>();
-        if (!root.path("workloads").isArray() || root.path("workloads").isEmpty()) {
-            throw error("field 'workloads' is missing: expected a list such as [json, user, io, cpu]");
+        for (YamlValue w : root.require("workloads", WORKLOADS).nonEmptyList(WORKLOADS)) {
+            workloads.add(w.parsed(WORKLOAD, WorkloadParams::parse));
         }
-        for (JsonNode w : root.path("workloads")) {
-            try {
-                workloads.add(WorkloadParams.parse(w.asText()));
-            } catch (IllegalArgumentException e) {
-                throw error("field 'workloads': " + e.getMessage());
-            }
-        }
+        Optional<RateCurve> curve = root.map("curve", "a mapping such as {fractions: [0.25, 0.5, 1.0]}").map(SuiteFile::curve);
+        // with a curve the levels may be left out, as Suite allows
+        List<YamlValue> levelValues = curve.isPresent() ? root.get("levels").map(v -> v.list(LEVELS)).orElse(List.of())
+                : root.require("levels", LEVELS).nonEmptyList(LEVELS);
         List<LoadLevel> levels = new ArrayList<>();
-        for (JsonNode l : root.path("levels")) {
+        for (YamlValue l : levelValues) {
             levels.add(level(l));
         }
-        Optional<RateCurve> curve = Optional.empty();
-        if (root.has("curve")) {
-            JsonNode c = root.get("curve");
-            List<Double> fractions = new ArrayList<>();
-            c.path("fractions").forEach(f -> fractions.add(f.asDouble()));
-            try {
-                curve = Optional.of(new RateCurve(fractions.isEmpty() ? RateCurve.DEFAULT.fractions() : fractions,
-                        RateCurve.DEFAULT.maxErrorFraction(),
-                        RateCurve.DEFAULT.p99BreakdownFactor()));
-            } catch (IllegalArgumentException e) {
-                throw error("field 'curve': " + e.getMessage());
-            }
-        }
-        if (levels.isEmpty() && curve.isEmpty()) {
-            throw error("field 'levels' is missing: expected a list such as [{connections: 64}, {rate: 2000}]");
-        }
-        JsonNode cpusNode = root.path("cpus");
-        String server = cpusNode.path("server").asText(Suites.DEFAULT_CPUS.server());
-        CpuSets cpus = new CpuSets(cpuList(cpusNode, "generator", Suites.DEFAULT_CPUS.generator()), cpuList(cpusNode, "server", server),
-                cpuList(cpusNode, "database", server));
-        int openConnections = root.path("openConnections").asInt(Suites.OPEN_CONNECTIONS);
-        if (openConnections < 1) {
-            throw error("field 'openConnections' is " + root.path("openConnections").asText() + ": expected a whole number >= 1");
-        }
-        WorkloadParams params;
-        try {
-            params = new WorkloadParams(root.path("params").path("ioMillis").asInt(WorkloadParams.DEFAULT.ioMillis()),
-                    root.path("params").path("cpuN").asInt(WorkloadParams.DEFAULT.cpuN()));
-        } catch (IllegalArgumentException e) {
-            throw error("field 'params': " + e.getMessage());
-        }
-        int trials = root.path("trials").asInt(1);
-        if (trials < 1) {
-            throw error("field 'trials' is " + root.path("trials").asText() + ": expected a whole number >= 1");
-        }
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, duration(root, "warmup", "2s"), duration(root, "rewarm", "1s"),
-                positive(root, "duration", "10s"), duration(root, "pause", "1s"), positive(root, "timeout", "10s"), cpus, params);
+        CpuSets cpus = cpus(root.map("cpus", "a mapping such as {generator: \"0\", server: \"1\", database: \"1\"}"));
+        WorkloadParams params = params(root.map("params", "a mapping such as {ioMillis: 50, cpuN: 10000}"));
+        return new Suite(name, contestants, workloads, levels, root.wholeNumber("openConnections", 1, Suites.OPEN_CONNECTIONS), curve,
+                root.wholeNumber("trials", 1, 3), root.duration("warmup", WARMUP), root.duration("rewarm", REWARM), root.positiveDuration("duration", DURATION),
+                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params);
     }
 
-    private LoadLevel level(JsonNode l) {
+    private static LoadLevel level(YamlValue value) {
+        YamlMap l = value.map(LEVEL).allowOnly(List.of("connections", "rate"));
+        if (l.has("connections") == l.has("rate")) {
+            throw value.invalid(LEVEL);
+        }
         if (l.has("rate")) {
-            double rate = l.path("rate").asDouble(0);
-            if (!(rate > 0)) {
-                throw error("a level in 'levels' has rate '" + l.path("rate").asText() + "': expected requests per second > 0");
-            }
-            return new LoadLevel.Open(rate);
+            return new LoadLevel.Open(l.require("rate", "").positiveNumber("requests per second > 0"));
         }
-        int connections = l.path("connections").asInt(0);
-        if (connections < 1) {
-            throw error("a level in 'levels' has connections '" + l.path("connections").asText() + "': expected a whole number >= 1");
-        }
-        return new LoadLevel.Closed(connections);
+        return new LoadLevel.Closed(l.require("connections", "").wholeNumber(1));
     }
 
-    private String cpuList(JsonNode cpus, String field, String fallback) {
-        String text = cpus.path(field).asText(fallback);
+    private static RateCurve curve(YamlMap c) {
+        c.allowOnly(List.of("fractions"));
+        List<Double> fractions = new ArrayList<>();
+        c.get("fractions").ifPresent(list -> list.nonEmptyList("a list such as [0.25, 0.5, 1.0]")
+                .forEach(f -> fractions.add(f.positiveNumber("a fraction of the best closed-model rate > 0, e.g. 0.5"))));
+        return new RateCurve(fractions.isEmpty() ? RateCurve.DEFAULT.fractions() : fractions, RateCurve.DEFAULT.maxErrorFraction(),
+                RateCurve.DEFAULT.p99BreakdownFactor());
+    }
+
+    private static CpuSets cpus(Optional<YamlMap> node) {
+        Optional<YamlMap> c = node.map(m -> m.allowOnly(List.of("generator", "server", "database")));
+        String generator = cpuSet(c, "generator").orElse(Suites.DEFAULT_CPUS.generator());
+        String server = cpuSet(c, "server").orElse(Suites.DEFAULT_CPUS.server());
+        // PostgreSQL follows the server unless told otherwise, as on the command line
+        return new CpuSets(generator, server, cpuSet(c, "database").orElse(server));
+    }
+
+    private static Optional<String> cpuSet(Optional<YamlMap> cpus, String key) {
+        return cpus.flatMap(c -> c.get(key)).map(v -> v.parsed(CPUS, SuiteFile::cpuSet));
+    }
+
+    private static String cpuSet(String text) {
         try {
             return CpuSet.parse(text).toString();
         } catch (InvalidInputException e) {
-            throw error("field 'cpus." + field + "': " + e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    private String text(JsonNode root, String field) {
-        if (!root.hasNonNull(field)) {
-            throw error("field '" + field + "' is missing");
-        }
-        return root.get(field).asText();
-    }
-
-    private Duration positive(JsonNode root, String field, String fallback) {
-        Duration d = duration(root, field, fallback);
-        if (d.isZero()) {
-            throw error("field '" + field + "' is " + root.path(field).asText() + ": expected more than 0");
-        }
-        return d;
-    }
-
-    private Duration duration(JsonNode root, String field, String fallback) {
-        String text = root.path(field).asText(fallback).trim();
-        try {
-            return DurationFormat.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw error("field '" + field + "' is '" + text + "': expected a duration such as 500ms, 10s or 2m");
-        }
-    }
-
-    private IllegalArgumentException error(String message) {
-        return new IllegalArgumentException("suite file '" + file + "' " + message);
+    private static WorkloadParams params(Optional<YamlMap> node) {
+        Optional<YamlMap> p = node.map(m -> m.allowOnly(List.of("ioMillis", "cpuN")));
+        int ioMillis = p.flatMap(m -> m.get("ioMillis")).map(v -> v.wholeNumber(0, 10_000)).orElse(WorkloadParams.DEFAULT.ioMillis());
+        int cpuN = p.flatMap(m -> m.get("cpuN")).map(v -> v.wholeNumber(1, 1_000_000)).orElse(WorkloadParams.DEFAULT.cpuN());
+        return new WorkloadParams(ioMillis, cpuN);
     }
 }

@@ -3,6 +3,7 @@ package dev.stackbench.runner.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stackbench.config.ConfigException;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.LoadLevel;
@@ -11,15 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SuiteFileTest {
+    private static final String OK = "name: x\nworkloads: [json]\nlevels: [{connections: 1}]\n";
+
     @TempDir
     Path dir;
 
     private Path write(String yaml) throws IOException {
-        return Files.writeString(dir.resolve("suite.yaml"), yaml);
+        return Files.writeString(dir.resolve("s.yaml"), yaml);
     }
 
     @Test
@@ -52,6 +59,7 @@ class SuiteFileTest {
         assertThat(s.warmup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.duration()).isEqualTo(Duration.ofSeconds(90));
         assertThat(s.pause()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.cpus()).isEqualTo(new CpuSets("0", "1", "1"));
         assertThat(s.params()).isEqualTo(new WorkloadParams(20, 100));
         assertThat(s.params().paths(Workload.CPU)).containsExactly("/cpu?n=100");
@@ -59,24 +67,68 @@ class SuiteFileTest {
     }
 
     @Test
-    void mistakesNameTheFileTheFieldAndTheValue() throws IOException {
-        Path f = write("name: x\nworkloads: [json]\nlevels: [{connections: 1}]\ntrails: 3\n");
-        assertThatThrownBy(() -> new SuiteFile(f).read()).hasMessage("suite file '" + f + "' has an unknown field 'trails': expected one of "
-                + "contestants, cpus, curve, duration, levels, name, openConnections, params, pause, timeout, trials, warmup, workloads");
-        Path g = write("name: x\nworkloads: [json, graphql]\nlevels: [{connections: 1}]\n");
-        assertThatThrownBy(() -> new SuiteFile(g).read())
-                .hasMessage("suite file '" + g + "' field 'workloads': unknown workload 'graphql': expected one of json, user, io, cpu");
-        Path h = write("name: x\nworkloads: [json]\nlevels: [{connections: 1}]\nduration: ten\n");
-        assertThatThrownBy(() -> new SuiteFile(h).read())
-                .hasMessage("suite file '" + h + "' field 'duration' is 'ten': expected a duration such as 500ms, 10s or 2m");
-        Path i = write("name: x\nworkloads: [json]\nlevels: [{connections: 0}]\n");
-        assertThatThrownBy(() -> new SuiteFile(i).read())
-                .hasMessage("suite file '" + i + "' a level in 'levels' has connections '0': expected a whole number >= 1");
-        Path j = write("name: x\nworkloads: [json]\n");
-        assertThatThrownBy(() -> new SuiteFile(j).read())
-                .hasMessage("suite file '" + j + "' field 'levels' is missing: expected a list such as [{connections: 64}, {rate: 2000}]");
-        Path k = write("name: x\nworkloads: [json]\nlevels: [{connections: 1}]\ncpus: {server: one}\n");
-        assertThatThrownBy(() -> new SuiteFile(k).read()).hasMessageStartingWith("suite file '" + k + "' field 'cpus.server': CPU set \"one\"");
+    void leftOutFieldsTakeTheDocumentedDefaults() throws IOException {
+        Suite s = new SuiteFile(write(OK + "cpus: {server: 1}\n")).read();
+        assertThat(s.contestants()).isEmpty();
+        assertThat(s.openConnections()).isEqualTo(256);
+        assertThat(s.curve()).isEmpty();
+        assertThat(s.trials()).isEqualTo(1);
+        assertThat(List.of(s.warmup(), s.duration(), s.pause(), s.timeout()))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        assertThat(s.cpus()).isEqualTo(new CpuSets("0", "1", "1"));
+        assertThat(s.params()).isEqualTo(WorkloadParams.DEFAULT);
+        assertThat(new SuiteFile(write("name: c\nworkloads: [io]\ncurve: {}\n")).read().curve()).contains(RateCurve.DEFAULT);
+    }
+
+    /** Every mistake docs/suites.md lists, with the text it promises (the file there is named s.yaml). */
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                Arguments.of("name: x\nworkloads: [json\n",
+                        "not valid YAML (line 3, column 1): expected ',' or ']', but got <stream end> (while parsing a flow sequence)"),
+                Arguments.of("", "the file is empty; expected the fields of docs/suites.md: name, workloads, levels, ..."),
+                Arguments.of(OK + "trails: 3\n", "unknown field 'trails'; expected one of name, contestants, workloads, levels,"
+                        + " openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params"),
+                Arguments.of("workloads: [json]\nlevels: [{connections: 1}]\n",
+                        "missing field 'name'; expected lower-case letters, digits and dashes, e.g. my-suite"),
+                Arguments.of(OK.replace("name: x", "name: My Suite"),
+                        "name is \"My Suite\"; expected lower-case letters, digits and dashes, e.g. my-suite"),
+                Arguments.of(OK + "contestants: express\n",
+                        "contestants is \"express\"; expected a list of contestant ids, e.g. [express, fastapi]"),
+                Arguments.of("name: x\nlevels: [{connections: 1}]\n", "missing field 'workloads'; expected a list such as [json, user, io, cpu]"),
+                Arguments.of(OK.replace("[json]", "[json, graphql]"), "workloads[1] is \"graphql\"; expected one of json, user, io, cpu"),
+                Arguments.of("name: x\nworkloads: [json]\n",
+                        "missing field 'levels'; expected a list such as [{connections: 64}, {rate: 2000}]"),
+                Arguments.of(OK.replace("{connections: 1}", "{connections: 64, rate: 2000}"),
+                        "levels[0] is a mapping {\"connections\":64,\"rate\":2000}; expected {connections: N} or {rate: R}"),
+                Arguments.of(OK.replace("{connections: 1}", "{conections: 64}"),
+                        "unknown field 'levels[0].conections'; expected one of connections, rate"),
+                Arguments.of(OK.replace("{connections: 1}", "{connections: 0}"), "levels[0].connections is 0; expected a whole number >= 1"),
+                Arguments.of(OK.replace("{connections: 1}", "{connections: 1}, {rate: fast}"),
+                        "levels[1].rate is \"fast\"; expected requests per second > 0"),
+                Arguments.of(OK + "openConnections: 0\n", "openConnections is 0; expected a whole number >= 1"),
+                Arguments.of(OK + "curve: {fractions: [0.5, -0.5]}\n",
+                        "curve.fractions[1] is -0.5; expected a fraction of the best closed-model rate > 0, e.g. 0.5"),
+                Arguments.of(OK + "trials: three\n", "trials is \"three\"; expected a whole number >= 1"),
+                Arguments.of(OK + "duration: ten\n", "duration is \"ten\"; expected a duration such as 500ms, 10s or 2m"),
+                Arguments.of(OK + "duration: 0s\n", "duration is \"0s\"; expected a duration > 0 such as 500ms, 10s or 2m"),
+                Arguments.of(OK + "cpus: {server: one}\n", "cpus.server is \"one\"; expected CPU numbers and ranges such as 1 or 0-3,6"),
+                Arguments.of(OK + "cpus: {db: \"1\"}\n", "unknown field 'cpus.db'; expected one of generator, server, database"),
+                Arguments.of(OK + "params: {ioMillis: 20000}\n", "params.ioMillis is 20000; expected a whole number from 0 to 10000"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("mistakes")
+    void everyMistakeIsOneLineWithTheFileTheFieldTheValueAndWhatWasExpected(String yaml, String problem) throws IOException {
+        Path f = write(yaml);
+        assertThatThrownBy(() -> new SuiteFile(f).read()).isInstanceOf(ConfigException.class)
+                .hasMessage("suite file '" + f + "': " + problem);
+    }
+
+    @Test
+    void docsSuitesListsEveryMistakeWithItsExactText() throws IOException {
+        String doc = Files.readString(Path.of("../../docs/suites.md"));
+        mistakes().forEach(m -> assertThat(doc).contains("`suite file 's.yaml': " + m.get()[1] + "`"));
+        assertThat(doc).contains("`suite 'quik' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file`");
     }
 
     @Test
