@@ -53,7 +53,7 @@ function createServer(pool) {
     return next();
   });
 
-  // Async handlers: restify 7+ waits for the promise (and they must not call next).
+  // Async handlers (restify 9+): restify waits for the promise and calls next itself.
   server.get('/api/users/:id', async (req, res) => {
     if (!INTEGER.test(req.params.id)) {
       res.send(400, { error: 'id must be an integer' });
