@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * manifest lists it, else {@code -}) and whether it is installed; then a one-line count.
  */
 @Command(name = "contestants", mixinStandardHelpOptions = true,
-        description = {"List the contestants, grouped by language, and whether each is installed.",
+        description = {"List the contestants by language and whether each is installed.",
                 "Shows each one's framework and runtime versions, variant and which workloads it implements, and the"
                         + " reason when it is not installed."})
 final class ContestantsCommand implements Callable<Integer> {

@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
 
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "Contestants to serve.")
+    @Parameters(paramLabel = "ID", arity = "1..*", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Contestants to serve.")
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
