@@ -67,11 +67,11 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
     /**
      * The {@code S} flag: in open model, the server could not keep the rate. True when the achieved
      * rate (completions inside the window) is below {@link Defaults#BEHIND_SCHEDULE} of the target,
-     * and the generator's connections were not the limit ({@link GeneratorHealth#connectionLimited()},
-     * a separate flag). Whether the generator itself was the bottleneck is {@link GeneratorHealth#bound()}.
+     * and the generator was not the limit: neither its connections ({@link GeneratorHealth#connectionLimited()})
+     * nor anything else that makes it {@link GeneratorHealth#bound()} (then nobody can tell whose fault it was).
      */
     public boolean serverBehindSchedule() {
-        if (!(spec.model() instanceof LoadModel.Open) || health.connectionLimited()) {
+        if (!(spec.model() instanceof LoadModel.Open) || health.bound()) {
             return false;
         }
         return achievedFraction() < Defaults.BEHIND_SCHEDULE;
