@@ -37,7 +37,6 @@ final class Loop {
     private final int requestSize;
     private Connection[] connections;
     private int connectionCount;
-    private final int initialConnections;
     private final int maxConnections;
     private final boolean open;
     private final long timeoutNanos;
@@ -111,7 +110,6 @@ final class Loop {
         this.hiccupNanos = Defaults.HICCUP_PERIOD.toNanos();
         this.recorders = new LoopRecorders(highestMicros);
         this.firstAttempts = firstAttempts;
-        this.initialConnections = connectionCount;
         this.maxConnections = open ? Math.max(connectionCount, maxConnections) : connectionCount;
         this.connections = new Connection[Math.max(1, connectionCount)];
         for (int i = 0; i < connectionCount; i++) {
@@ -136,8 +134,6 @@ final class Loop {
     EncodedRequests requests() { return requests; }
     LoopCounters counters() { return counters; }
     LoopRecorders recorders() { return recorders; }
-    /** @return the most connections this loop may open */
-    int maxConnections() { return maxConnections; }
     /** Counts down once this loop has closed the window: what it recorded up to the end is in {@link LoopRecorders#atEnd()}. */
     CountDownLatch windowEnded() { return windowEnded; }
     /** Counts down once every request is answered or abandoned after the end. */
@@ -503,15 +499,5 @@ final class Loop {
                 connections[i].close();
             }
         });
-    }
-
-    /** @return connections created so far (open model: the pool's size) */
-    int connectionCount() {
-        return connectionCount;
-    }
-
-    /** @return the connections opened before the load started */
-    int initialConnections() {
-        return initialConnections;
     }
 }
