@@ -87,6 +87,28 @@ class LoadCommandTest {
     }
 
     @Test
+    void timeoutsArePrintedAsCensoredLowerBounds(@TempDir Path dir) throws Exception {
+        // a server that never accepts: the kernel completes the connects, nobody ever answers
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
+            Path json = dir.resolve("silent.json");
+            Outcome o = run("load", "-c", "2", "-t", "1", "-d", "1s", "--timeout", "200ms", "--json", json.toString(),
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/");
+
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(0);
+            JsonNode result = new ObjectMapper().readTree(json.toFile()).path("result");
+            long timeouts = result.path("errors").path("timeout").asLong();
+            assertThat(timeouts).isPositive();
+            assertThat(result.path("censored").path("count").asLong()).isEqualTo(timeouts);
+            assertThat(result.path("latencyCount").asLong()).isEqualTo(timeouts);
+            assertThat(result.path("censored").path("lowerBoundPercentiles")).hasSize(7);
+            assertThat(o.out()).containsPattern("  Latency    +>=20\\d\\.\\d\\dms +>=")
+                    .contains("  Success          none")
+                    .contains(String.format(java.util.Locale.ROOT, "  Censored   %d (%d timeouts at their timeout, 0 unsent", timeouts, timeouts))
+                    .contains("(>=: a lower bound: the censored values could raise it)");
+        }
+    }
+
+    @Test
     void aRealRunPrintsTheSummaryAndWritesJsonAndHlog(@TempDir Path dir) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/json", ex -> {
