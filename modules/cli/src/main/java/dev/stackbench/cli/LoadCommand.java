@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -96,8 +97,15 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the full result with its environment as JSON.")
     Path json;
 
+    @Mixin
+    WsOptions ws = new WsOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (WsOptions.isWebSocketUrl(url)) {
+            return new WsLoad(this, ws).call();
+        }
+        WsOptions.rejectForHttp(spec.commandLine().getParseResult(), url);
         LoadSpec load = toSpec();
         PrintWriter out = spec.commandLine().getOut();
         LoadGenerator generator = new LoadGenerator(load);

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * @param publishFailed    fan-out: messages the publisher could not send (its connection failed,
  *                         or still waiting for a free connection at the end)
  * @param publishStatus    fan-out over HTTP POST: responses with a status outside 200..399, by code
- * @param unrecognized     messages received without a stamp (not replies nor deliveries; e.g. a greeting)
+ * @param unrecognized     messages received without a stamp, or (echo) with another connection's stamp: neither
+ *                         replies nor deliveries (e.g. a greeting, or a server that broadcasts instead of echoing)
  */
 public record WsErrors(long connectRefused, long connectTimeout, long connectOther, long tls,
                        Map<Integer, Long> handshakeStatus, long handshakeTimeout, long handshakeInvalid,

@@ -77,10 +77,12 @@ public final class WsLoadGenerator {
             long highestMicros = spec.duration().plus(spec.warmup()).plus(spec.timeout()).toNanos() / 1000 * 2;
             CountDownLatch attempts = new CountDownLatch(spec.connections());
             double echoRate = spec.pattern() instanceof WsPattern.Echo e && e.model() instanceof LoadModel.Open o ? o.ratePerSecond() : 0;
+            int firstId = 0;
             for (int i = 0; i < spec.threads(); i++) {
                 int count = spec.connections() / spec.threads() + (i < spec.connections() % spec.threads() ? 1 : 0);
-                loops.add(new WsLoop(group.next().next(), channels, spec.target(), address, count, spec,
+                loops.add(new WsLoop(group.next(), channels, spec.target(), address, firstId, count, spec,
                         echoRate * count / spec.connections(), echoRate > 0 ? (long) (i * 1e9 / echoRate) : 0, highestMicros, attempts));
+                firstId += count;
             }
             loops.forEach(WsLoop::connectAll);
             if (spec.pattern() instanceof WsPattern.FanOut f) {

@@ -20,6 +20,8 @@ import org.HdrHistogram.SingleWriterRecorder;
  * {@code receive - intended} in microseconds.
  */
 final class WsLoop implements WsConnection.Owner {
+    private static final int ECHO_COUNT_BITS = 40;
+    private static final long ECHO_COUNT_MASK = (1L << ECHO_COUNT_BITS) - 1;
     private final EventLoop executor;
     private final WsChannels channels;
     private final URI url;
@@ -59,10 +61,11 @@ final class WsLoop implements WsConnection.Owner {
      * @param echoRatePerSecond open-model echo: this loop's share of the rate; else 0
      * @param phaseNanos        open-model echo: this loop's schedule starts this much after the load's,
      *                          so that the loops' sends interleave
+     * @param firstId           the run-wide number of this loop's first connection
      * @param attempts          counted down once per connection attempt, success or not
      */
-    WsLoop(EventLoop executor, WsChannels channels, URI url, InetSocketAddress address, int connectionCount, WsSpec spec,
-           double echoRatePerSecond, long phaseNanos, long highestMicros, CountDownLatch attempts) {
+    WsLoop(EventLoop executor, WsChannels channels, URI url, InetSocketAddress address, int firstId, int connectionCount,
+           WsSpec spec, double echoRatePerSecond, long phaseNanos, long highestMicros, CountDownLatch attempts) {
         this.executor = executor;
         this.channels = channels;
         this.url = url;
@@ -80,7 +83,7 @@ final class WsLoop implements WsConnection.Owner {
         this.attempts = attempts;
         this.connections = new WsConnection[connectionCount];
         for (int i = 0; i < connectionCount; i++) {
-            connections[i] = new WsConnection(this, spec.message().kind(), i);
+            connections[i] = new WsConnection(this, spec.message().kind(), firstId + i);
         }
     }
 
@@ -212,6 +215,10 @@ final class WsLoop implements WsConnection.Owner {
         }
         long intended = Stamp.intendedNanos(payload, at);
         long sequence = Stamp.sequence(payload, at);
+        if (pattern instanceof WsPattern.Echo && echoOwner(sequence) != c.index()) {
+            counters.add(WsCounters.UNRECOGNIZED, 1); // another connection's message: no echo of ours
+            return;
+        }
         if (intended >= measureStartNanos && intended < endNanos) {
             latency.recordValue(Math.min(highestMicros, Math.max(1, (now - intended) / 1000)));
             counters.add(WsCounters.RECEIVED, 1);
@@ -233,7 +240,7 @@ final class WsLoop implements WsConnection.Owner {
         if (now >= endNanos) {
             return;
         }
-        c.sequence++;
+        c.sequence = echoSequence(c, (c.sequence & ECHO_COUNT_MASK) + 1);
         c.outstandingSinceNanos = now;
         if (now >= measureStartNanos) {
             counters.add(WsCounters.SENT, 1);
@@ -283,7 +290,16 @@ final class WsLoop implements WsConnection.Owner {
                 counters.add(WsCounters.QUEUED, 1); // the server does not read as fast as we send
             }
         }
-        c.send(writer.build(c.channel().alloc(), intended, echoSequence));
+        c.send(writer.build(c.channel().alloc(), intended, echoSequence(c, echoSequence)));
+    }
+
+    /** Echo sequence numbers carry the sending connection's number above {@link #ECHO_COUNT_BITS} bits of count. */
+    private static long echoSequence(WsConnection c, long count) {
+        return ((long) c.index() << ECHO_COUNT_BITS) | (count & ECHO_COUNT_MASK);
+    }
+
+    private static long echoOwner(long sequence) {
+        return sequence >>> ECHO_COUNT_BITS;
     }
 
     private WsConnection nextOpen() {

@@ -57,6 +57,11 @@ public record WsMessage(Kind kind, int sizeBytes, String template) {
         return new WsMessage(Kind.TEXT, WsDefaults.MESSAGE_SIZE, WsDefaults.TEMPLATE);
     }
 
+    /** @return the smallest message {@code template} makes: its text without placeholders, plus the stamp; bytes */
+    public static int minimumSize(String template) {
+        return fixedBytes(template);
+    }
+
     /** @return the bytes of a message with the template expanded and the stamp left as zeros; see {@link #stampOffset()} */
     byte[] expand() {
         String pad = "x".repeat(sizeBytes - fixedBytes(template));

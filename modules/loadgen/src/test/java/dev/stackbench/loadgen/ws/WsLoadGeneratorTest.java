@@ -207,4 +207,18 @@ class WsLoadGeneratorTest {
                     .hasMessage("publisher " + refusing.uri() + " could not connect: upgrade refused with HTTP 403");
         }
     }
+
+    @Test
+    void echoCountsOnlyItsOwnMessagesAsReplies() throws Exception {
+        // a broadcast server sends each message to the other connections, never back: no echo arrives
+        try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.Broadcast(0))) {
+            WsResult r = run(WsSpec.builder(stub.uri()).connections(3).threads(1)
+                    .pattern(new WsPattern.Echo(new LoadModel.Open(100))).duration(Duration.ofSeconds(1)).timeout(Duration.ofMillis(300)));
+
+            assertThat(r.sent()).isEqualTo(100);
+            assertThat(r.received()).isZero();
+            assertThat(r.missing()).isEqualTo(100);
+            assertThat(r.errors().unrecognized()).isEqualTo(200); // every message reached the two others
+        }
+    }
 }
