@@ -35,7 +35,8 @@ final class WsOptions {
     int publishConnections = WsDefaults.PUBLISH_CONNECTIONS;
 
     @Option(names = "--message-size", paramLabel = "BYTES",
-            description = "WebSocket URLs: bytes of every message, the 36-byte stamp included (filled up with {pad}).")
+            description = "WebSocket URLs: bytes of every message, the 36-byte stamp included (filled up with {pad}). "
+                    + "Default: " + WsDefaults.MESSAGE_SIZE + " with {pad} in the template, else the template's own size.")
     Integer messageSize;
 
     @Option(names = "--message-type", paramLabel = "text|binary", description = "WebSocket URLs: the frame type.")
