@@ -2,6 +2,7 @@ package dev.stackbench.loadgen.ws;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -10,6 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -28,6 +30,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -151,6 +154,7 @@ final class WsStubServer implements AutoCloseable {
     }
 
     private final class Handler extends ChannelInboundHandlerAdapter {
+        private EmbeddedChannel encoder;
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
@@ -164,6 +168,11 @@ final class WsStubServer implements AutoCloseable {
                 }
             }
             super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // e.g. a client that refused our certificate: the test asserts the client's side
         }
 
         @Override
@@ -238,15 +247,36 @@ final class WsStubServer implements AutoCloseable {
 
         private void broadcast(Channel from, ByteBuf content, boolean text) {
             int skip = ((Behavior.Broadcast) (behavior instanceof Behavior.Broadcast ? behavior : new Behavior.Broadcast(0))).skipEvery();
+            // Server frames are unmasked, so one encoding (by Netty's encoder) serves every subscriber.
+            if (encoder == null) {
+                encoder = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+            }
+            encoder.writeOutbound(text ? new TextWebSocketFrame(content) : new BinaryWebSocketFrame(content));
+            CompositeByteBuf encoded = Unpooled.compositeBuffer();
+            for (ByteBuf part = encoder.readOutbound(); part != null; part = encoder.readOutbound()) {
+                encoded.addComponent(true, part);
+            }
             for (Channel ch : subscribers) {
                 Integer n = ch.attr(NUMBER).get();
                 if (ch == from || (skip > 0 && n != null && n % skip == 0)) {
                     continue;
                 }
-                ByteBuf copy = content.retainedDuplicate();
-                ch.writeAndFlush(text ? new TextWebSocketFrame(copy) : new BinaryWebSocketFrame(copy), ch.voidPromise());
+                ch.write(encoded.retainedDuplicate(), ch.voidPromise());
             }
-            content.release();
+            encoded.release();
+            if (from == null) {
+                subscribers.flush(); // an HTTP POST: one message per request
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            // Every message of this read was written to every subscriber; one flush each carries them
+            // all, as an efficient broadcast server batches under load.
+            if (behavior instanceof Behavior.Broadcast) {
+                subscribers.flush();
+            }
+            ctx.fireChannelReadComplete();
         }
     }
 
