@@ -2,6 +2,7 @@ package dev.stackbench.cli;
 
 import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.LoadModel;
+import dev.stackbench.loadgen.OpenFileLimitException;
 import dev.stackbench.loadgen.ProgressListener;
 import dev.stackbench.loadgen.ws.Publisher;
 import dev.stackbench.loadgen.ws.PublisherUnavailableException;
@@ -38,6 +39,12 @@ final class WsLoad {
 
     int call() throws IOException, InterruptedException {
         WsSpec spec = toSpec(load.spec.commandLine().getParseResult());
+        WsLoadGenerator generator = new WsLoadGenerator(spec);
+        try {
+            generator.checkOpenFileLimit();
+        } catch (OpenFileLimitException e) {
+            throw new UserException(ExitCode.ENVIRONMENT, "--connections " + load.connections + ": " + e.getMessage());
+        }
         PrintWriter out = load.spec.commandLine().getOut();
         WsSummaryPrinter printer = new WsSummaryPrinter(out);
         printer.header(spec);
@@ -57,7 +64,7 @@ final class WsLoad {
         }
         WsResult result;
         try {
-            result = new WsLoadGenerator(spec).run(ProgressListener.all(listeners));
+            result = generator.run(ProgressListener.all(listeners));
         } catch (UnknownHostException e) {
             throw new UserException(ExitCode.ENVIRONMENT, "a host does not resolve (" + e.getMessage()
                     + "): check the spelling of the URL and of --publish, or use an IP address such as 127.0.0.1");

@@ -5,7 +5,10 @@ import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.LatencySummary;
+import dev.stackbench.loadgen.LoadGenerator;
 import dev.stackbench.loadgen.LoadModel;
+import dev.stackbench.loadgen.LoadSpec;
+import dev.stackbench.loadgen.OpenFileLimitException;
 import dev.stackbench.loadgen.ProgressListener;
 import dev.stackbench.loadgen.Transport;
 import io.netty.channel.EventLoopGroup;
@@ -49,15 +52,29 @@ public final class WsLoadGenerator {
     }
 
     /**
+     * Checks that the process may open enough sockets for the connections (and a publisher's).
+     *
+     * @throws OpenFileLimitException with the limit, the number needed and how to raise it
+     */
+    public void checkOpenFileLimit() {
+        int publishers = spec.pattern() instanceof WsPattern.FanOut f && f.publisher() instanceof Publisher.HttpPost p ? p.connections() : 1;
+        // the HTTP engine owns the check; a spec with as many connections asks it the same question
+        new LoadGenerator(LoadSpec.builder(URI.create("http://127.0.0.1/")).connections(spec.connections() + publishers).threads(1)
+                .build()).checkOpenFileLimit();
+    }
+
+    /**
      * Runs the load and blocks until it is over: connecting (at most two timeouts), warm-up,
      * duration, at most one timeout of drain, at most {@link WsDefaults#CLOSE_TIMEOUT} of closing.
      *
+     * @throws OpenFileLimitException        when the open-file limit is too low for the connections
      * @throws UnknownHostException          when the target or the publisher's host does not resolve
      * @throws PublisherUnavailableException when a fan-out publisher opened no connection
      * @throws SSLException                  when no TLS client context can be built
      * @throws InterruptedException          when the calling thread is interrupted; the load is stopped
      */
     public WsResult run(ProgressListener listener) throws InterruptedException, UnknownHostException, SSLException {
+        checkOpenFileLimit();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(spec.host()), spec.port());
         Transport transport = Transport.best();
         WsChannels channels = new WsChannels(transport, spec.headers(), spec.timeout().toMillis(),
@@ -71,6 +88,8 @@ public final class WsLoadGenerator {
             return t;
         };
         EventLoopGroup group = transport.group(spec.threads(), factory);
+        // The publisher has an event loop of its own, so that a burst of deliveries never delays a publish.
+        EventLoopGroup publisherGroup = spec.pattern() instanceof WsPattern.FanOut ? transport.group(1, factory) : null;
         List<WsLoop> loops = new ArrayList<>();
         PublisherRun publisher = null;
         try {
@@ -86,7 +105,7 @@ public final class WsLoadGenerator {
             }
             loops.forEach(WsLoop::connectAll);
             if (spec.pattern() instanceof WsPattern.FanOut f) {
-                publisher = openPublisher(f.publisher(), group, channels);
+                publisher = openPublisher(f.publisher(), publisherGroup, channels);
             }
             // Connections are open before the schedule starts, so that connecting is never latency.
             attempts.await(2 * spec.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
@@ -98,6 +117,9 @@ public final class WsLoadGenerator {
         } finally {
             closeAll(loops, publisher);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+            if (publisherGroup != null) {
+                publisherGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+            }
         }
     }
 
