@@ -48,7 +48,7 @@ taskset -c "$SERVER_CPU" java -Xms256m -Xmx1g -Dio.netty.leakDetection.level=dis
     dev.stackbench.loadgen.ws.WsStubServer 0 1 >"$work/server.out" 2>&1 &
 server_pid=$!
 for _ in $(seq 100); do grep -q '^listening' "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-url=$(sed -n 's/^listening //p' "$work/server.out")
+url=$(sed -n "s/^listening \([^ ]*\).*/\1/p" "$work/server.out")
 [ -n "$url" ] || { echo "ws-fanout: the broadcast server did not start:" >&2; cat "$work/server.out" >&2; exit 3; }
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }

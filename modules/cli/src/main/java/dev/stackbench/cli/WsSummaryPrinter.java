@@ -48,15 +48,16 @@ final class WsSummaryPrinter {
 
     void summary(WsResult r, boolean spectrum, boolean timeline) {
         out.println();
-        out.printf(Locale.ROOT, "  Connected  %,d of %,d (TCP%s + upgrade: p50 %s, max %s)%n", r.connectionsOpen(),
-                r.spec().connections(), r.spec().tls() ? " + TLS" : "", SummaryPrinter.micros(r.connect().p50Micros()),
-                SummaryPrinter.micros(r.connect().maxMicros()));
         if (r.connectionsOpen() == 0) {
+            out.printf(Locale.ROOT, "  Connected  0 of %,d%n", r.spec().connections());
             out.println("  Errors     " + errors(r.errors()));
             out.println("  Verdict    no connection opened: nothing was measured.");
             out.println();
             return;
         }
+        out.printf(Locale.ROOT, "  Connected  %,d of %,d (TCP%s + upgrade: p50 %s, max %s)%n", r.connectionsOpen(),
+                r.spec().connections(), r.spec().tls() ? " + TLS" : "", SummaryPrinter.micros(r.connect().p50Micros()),
+                SummaryPrinter.micros(r.connect().maxMicros()));
         if (r.fanOut()) {
             out.printf(Locale.ROOT, "  Published  %,d messages in %.2fs, %,.1f msg/s%n", r.sent(), r.measuredSeconds(),
                     r.sent() / r.measuredSeconds());
@@ -152,7 +153,7 @@ final class WsSummaryPrinter {
         add(parts, "upgrade invalid", e.handshakeInvalid());
         add(parts, "closed during upgrade", e.handshakeClosed());
         add(parts, "closed by peer", e.closedByPeer());
-        add(parts, "publish failed", e.publishFailed());
+        add(parts, "not published", e.publishFailed());
         for (Map.Entry<Integer, Long> s : e.publishStatusByCode().entrySet()) {
             add(parts, "publish HTTP " + s.getKey(), s.getValue());
         }

@@ -100,7 +100,7 @@ class WsLoadCommandTest {
         }
         CliRun r = CliRun.of("load", "-c", "2", "-d", "1s", "ws://127.0.0.1:" + port + "/ws");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("  Connected  0 of 2").contains("  Errors     2 (connect refused: 2)\n")
+        assertThat(r.out()).contains("  Connected  0 of 2\n").contains("  Errors     2 (connect refused: 2)\n")
                 .contains("  Verdict    no connection opened: nothing was measured.\n");
     }
 

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * @param handshakeInvalid an upgrade response that is not a valid WebSocket handshake (e.g. 101 without the right accept key)
  * @param handshakeClosed  connection closed or reset by the server during the upgrade
  * @param closedByPeer     open connections the server closed (close frame, reset or EOF) before the end
- * @param publishFailed    fan-out: messages the publisher could not send (its connection failed,
- *                         or still waiting for a free connection at the end)
+ * @param publishFailed    fan-out: messages of the interval the publisher did not send: its connection had
+ *                         failed, or (HTTP POST) they still waited for a free connection when the drain ended,
+ *                         a server slower to answer POSTs than the rate needs
  * @param publishStatus    fan-out over HTTP POST: responses with a status outside 200..399, by code
  * @param unrecognized     messages received without a stamp, or (echo) with another connection's stamp: neither
  *                         replies nor deliveries (e.g. a greeting, or a server that broadcasts instead of echoing)

@@ -281,14 +281,18 @@ final class WsStubServer implements AutoCloseable {
     }
 
     /**
-     * Runs a broadcast server until killed: {@code WsStubServer PORT [THREADS]}; prints the port
-     * once listening. The benchmark's server.
+     * Runs a server until killed: {@code WsStubServer PORT [THREADS] [broadcast|echo:MILLIS|refuse:STATUS]}
+     * (default broadcast); prints its URL once listening. The benchmark's and the docs' server.
      */
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        WsStubServer s = new WsStubServer(new Behavior.Broadcast(0), null, port, threads);
-        System.out.println("listening " + s.uri());
+        String kind = args.length > 2 ? args[2] : "broadcast";
+        Behavior behavior = kind.startsWith("echo:") ? new Behavior.Echo(Long.parseLong(kind.substring(5)))
+                : kind.startsWith("refuse:") ? new Behavior.Refuse(Integer.parseInt(kind.substring(7)))
+                : new Behavior.Broadcast(0);
+        WsStubServer s = new WsStubServer(behavior, null, port, threads);
+        System.out.println("listening " + s.uri() + " publish " + s.publishUri());
         System.out.flush();
         Thread.currentThread().join();
     }
