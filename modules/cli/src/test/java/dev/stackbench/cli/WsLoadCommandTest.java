@@ -19,7 +19,8 @@ class WsLoadCommandTest {
     void echoRunPrintsTheSummaryAndWritesJson(@TempDir Path dir) throws Exception {
         try (WsEchoStub stub = new WsEchoStub()) {
             Path json = dir.resolve("ws.json");
-            CliRun r = CliRun.of("load", "-c", "2", "-t", "1", "-d", "1s", "--json", json.toString(), stub.url());
+            Path hlog = dir.resolve("ws.hlog");
+            CliRun r = CliRun.of("load", "-c", "2", "-t", "1", "-d", "1s", "--json", json.toString(), "--hlog", hlog.toString(), stub.url());
 
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).startsWith("stackbench load " + stub.url() + "\n  echo, closed model, 2 connections\n"
@@ -32,6 +33,13 @@ class WsLoadCommandTest {
             assertThat(root.at("/result/received").asLong()).isPositive().isEqualTo(root.at("/result/sent").asLong());
             assertThat(root.at("/result/errors/total").asLong()).isZero();
             assertThat(root.at("/result/latencyMicros/p99").asLong()).isPositive();
+            // one interval histogram for the one measured second, readable by HdrHistogram's reader
+            try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(hlog.toFile())) {
+                org.HdrHistogram.EncodableHistogram h = reader.nextIntervalHistogram();
+                assertThat(h).isNotNull();
+                assertThat(((org.HdrHistogram.Histogram) h).getTotalCount()).isEqualTo(root.at("/result/received").asLong());
+                assertThat(reader.nextIntervalHistogram()).isNull();
+            }
         }
     }
 

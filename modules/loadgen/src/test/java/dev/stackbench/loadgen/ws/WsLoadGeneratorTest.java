@@ -151,6 +151,17 @@ class WsLoadGeneratorTest {
     }
 
     @Test
+    void aServerClosingDuringTheUpgradeIsCountedAsSuch() throws Exception {
+        try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.CloseOnUpgrade())) {
+            WsResult r = run(WsSpec.builder(stub.uri()).connections(3).threads(1).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.errors().handshakeClosed()).isEqualTo(3);
+            assertThat(r.errors().connectionFailures()).isEqualTo(3);
+            assertThat(r.connectionsOpen()).isZero();
+        }
+    }
+
+    @Test
     void serverClosingOpenConnectionsIsCountedAsClosedByPeer() throws Exception {
         try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.CloseAfter(300))) {
             WsResult r = run(WsSpec.builder(stub.uri()).connections(4).threads(1).duration(Duration.ofSeconds(1)));

@@ -69,6 +69,8 @@ final class WsStubServer implements AutoCloseable {
         record Refuse(int status) implements Behavior { }
         /** Accepts TCP and never answers. */
         record Silent() implements Behavior { }
+        /** Accepts TCP and closes the connection as soon as the upgrade request arrives. */
+        record CloseOnUpgrade() implements Behavior { }
         /** Sends a ping to every connection once it is open, then echoes. */
         record PingThenEcho() implements Behavior { }
         /** Sends a close frame (1001) to every connection {@code afterMillis} after it opened. */
@@ -117,6 +119,16 @@ final class WsStubServer implements AutoCloseable {
                             return;
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20));
+                        if (behavior instanceof Behavior.CloseOnUpgrade) {
+                            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                    ReferenceCountUtil.release(msg);
+                                    ctx.close();
+                                }
+                            });
+                            return;
+                        }
                         if (!(behavior instanceof Behavior.Refuse)) {
                             ch.pipeline().addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                     .websocketPath("/ws").checkStartsWith(true).handleCloseFrames(false)
