@@ -115,6 +115,21 @@ class WsLoadGeneratorTest {
     }
 
     @Test
+    void publishPostsRefusedByTheServerAreCountedByStatus() throws Exception {
+        try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.Broadcast(0))) {
+            java.net.URI wrongPath = java.net.URI.create("http://127.0.0.1:" + stub.port() + "/no-such-endpoint");
+            WsResult r = run(WsSpec.builder(stub.uri()).connections(2).threads(1)
+                    .pattern(new WsPattern.FanOut(new Publisher.HttpPost(wrongPath, 1), 50)).duration(Duration.ofSeconds(1))
+                    .timeout(Duration.ofMillis(300)));
+
+            assertThat(r.sent()).isEqualTo(50);
+            assertThat(r.errors().publishStatus()).isEqualTo(Map.of(404, 50L));
+            assertThat(r.received()).isZero();
+            assertThat(r.missing()).isEqualTo(100);
+        }
+    }
+
+    @Test
     void refusedUpgradeIsCountedByStatus() throws Exception {
         try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.Refuse(404))) {
             WsResult r = run(WsSpec.builder(stub.uri()).connections(5).threads(1).duration(Duration.ofSeconds(1)));
