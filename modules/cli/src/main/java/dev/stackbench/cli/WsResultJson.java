@@ -50,6 +50,9 @@ final class WsResultJson {
         }
         result.set("connectMicros", mapper.valueToTree(Percentiles.of(r.connectHistogram())));
         ObjectNode errors = mapper.valueToTree(r.errors());
+        // by code in ascending order: the records' maps iterate in no fixed order
+        errors.set("handshakeStatus", mapper.valueToTree(r.errors().handshakeStatusByCode()));
+        errors.set("publishStatus", mapper.valueToTree(r.errors().publishStatusByCode()));
         errors.put("total", r.errors().total());
         result.set("errors", errors);
         ArrayNode timeline = result.putArray("timeline");
