@@ -50,7 +50,9 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Channel
     private boolean closing;
     private boolean cleanClose;
 
-    // Per-connection state of the owner (echo): the outstanding message, if any.
+    // Per-connection state of the owner. Echo: the outstanding message, if any. Fan-out: whether the
+    // connection opened after the load started (its deliveries are not counted).
+    boolean joinedLate;
     long sequence;
     long outstandingSinceNanos = -1;
 

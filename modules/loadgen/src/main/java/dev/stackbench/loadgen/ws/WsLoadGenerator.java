@@ -65,7 +65,8 @@ public final class WsLoadGenerator {
 
     /**
      * Runs the load and blocks until it is over: connecting (at most two timeouts), warm-up,
-     * duration, at most one timeout of drain, at most {@link WsDefaults#CLOSE_TIMEOUT} of closing.
+     * duration, at most one timeout of drain, at most {@link WsDefaults#CLOSE_TIMEOUT} or the timeout
+     * (the longer) of closing.
      *
      * @throws OpenFileLimitException        when the open-file limit is too low for the connections
      * @throws UnknownHostException          when the target or the publisher's host does not resolve
@@ -108,7 +109,7 @@ public final class WsLoadGenerator {
                 publisher = openPublisher(f.publisher(), publisherGroup, channels);
             }
             // Connections are open before the schedule starts, so that connecting is never latency.
-            attempts.await(2 * spec.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            awaitAttempts(attempts);
             int open = (int) loops.stream().mapToLong(l -> l.counters().get(WsCounters.OPEN)).sum();
             if (open == 0) {
                 return noConnections(loops, publisher, highestMicros);
@@ -120,6 +121,23 @@ public final class WsLoadGenerator {
             if (publisherGroup != null) {
                 publisherGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /**
+     * Waits until every connection attempt has an outcome, for as long as attempts keep completing:
+     * thousands of connections at {@link WsDefaults#CONNECTS_IN_FLIGHT} at a time take as long as
+     * the server needs, but a phase in which nothing completes for two timeouts (an attempt's
+     * longest: TCP, then the upgrade) plus a second is given up.
+     */
+    private void awaitAttempts(CountDownLatch attempts) throws InterruptedException {
+        long stallMillis = 2 * spec.timeout().toMillis() + 1_000;
+        long left = attempts.getCount();
+        while (left > 0 && !attempts.await(stallMillis, TimeUnit.MILLISECONDS)) {
+            if (attempts.getCount() == left) {
+                return;
+            }
+            left = attempts.getCount();
         }
     }
 
@@ -280,14 +298,15 @@ public final class WsLoadGenerator {
         return loops.stream().mapToLong(l -> l.counters().get(WsCounters.CLOSED_CLEANLY)).sum();
     }
 
-    /** Close handshakes for every connection, bounded by {@link WsDefaults#CLOSE_TIMEOUT} and a margin. */
-    private static void closeAll(List<WsLoop> loops, PublisherRun publisher) throws InterruptedException {
+    /** Close handshakes for every connection, bounded by the close timeout and a margin. */
+    private void closeAll(List<WsLoop> loops, PublisherRun publisher) throws InterruptedException {
+        java.time.Duration closeTimeout = WsLoop.closeTimeout(spec);
         loops.forEach(WsLoop::closeAll);
         CountDownLatch publisherClosed = new CountDownLatch(publisher == null ? 0 : 1);
         if (publisher != null) {
             publisher.executor().execute(() -> publisher.closeTarget(publisherClosed));
         }
-        long deadline = System.nanoTime() + WsDefaults.CLOSE_TIMEOUT.toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
+        long deadline = System.nanoTime() + closeTimeout.toNanos() + TimeUnit.MILLISECONDS.toNanos(500);
         for (WsLoop l : loops) {
             l.closed().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }

@@ -33,6 +33,7 @@ final class WsLoop implements WsConnection.Owner {
     private final double echoRatePerSecond;
     private final long phaseNanos;
     private final long timeoutNanos;
+    private final long closeTimeoutNanos;
     private final long lateNanos;
     private final long highestMicros;
     private final SingleWriterRecorder latency;
@@ -76,6 +77,7 @@ final class WsLoop implements WsConnection.Owner {
         this.echoRatePerSecond = echoRatePerSecond;
         this.phaseNanos = phaseNanos;
         this.timeoutNanos = spec.timeout().toNanos();
+        this.closeTimeoutNanos = closeTimeout(spec).toNanos();
         this.lateNanos = Defaults.LATE_SEND.toNanos();
         this.highestMicros = highestMicros;
         this.latency = new SingleWriterRecorder(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
@@ -85,6 +87,11 @@ final class WsLoop implements WsConnection.Owner {
         for (int i = 0; i < connectionCount; i++) {
             connections[i] = new WsConnection(this, spec.message().kind(), firstId + i);
         }
+    }
+
+    /** @return how long the close handshake at the end may take: {@link WsDefaults#CLOSE_TIMEOUT}, or the run's timeout if longer */
+    static java.time.Duration closeTimeout(WsSpec spec) {
+        return spec.timeout().compareTo(WsDefaults.CLOSE_TIMEOUT) > 0 ? spec.timeout() : WsDefaults.CLOSE_TIMEOUT;
     }
 
     WsCounters counters() { return counters; }
@@ -156,7 +163,7 @@ final class WsLoop implements WsConnection.Owner {
         executor.execute(() -> {
             closing = true;
             for (WsConnection c : connections) {
-                c.closeHandshake(WsDefaults.CLOSE_TIMEOUT.toNanos());
+                c.closeHandshake(closeTimeoutNanos);
             }
             if (openCount == 0) {
                 closed.countDown();
@@ -172,8 +179,12 @@ final class WsLoop implements WsConnection.Owner {
         counters.add(WsCounters.OPEN, 1);
         openCount++;
         attemptDone();
+        if (started && pattern instanceof WsPattern.FanOut) {
+            // opened after the load started: not among the subscribers every message is expected at
+            c.joinedLate = true;
+        }
         if (closing) {
-            c.closeHandshake(WsDefaults.CLOSE_TIMEOUT.toNanos());
+            c.closeHandshake(closeTimeoutNanos);
         } else if (started && !openEcho && pattern instanceof WsPattern.Echo) {
             sendClosedEcho(c, System.nanoTime()); // a late opener joins the closed model
         }
@@ -181,6 +192,10 @@ final class WsLoop implements WsConnection.Owner {
 
     @Override
     public void failed(WsConnection c, FailureClass failure, int status) {
+        if (closing) {
+            attemptDone(); // an attempt still under way when the run ended was aborted by us, not failed
+            return;
+        }
         if (failure == FailureClass.HANDSHAKE_STATUS) {
             counters.handshakeStatus(status);
         } else {
@@ -210,7 +225,7 @@ final class WsLoop implements WsConnection.Owner {
             counters.add(WsCounters.UNRECOGNIZED, 1);
             return;
         }
-        if (!started || finished) {
+        if (!started || finished || c.joinedLate) {
             return;
         }
         long intended = Stamp.intendedNanos(payload, at);

@@ -167,6 +167,7 @@ final class WsStubServer implements AutoCloseable {
 
     private final class Handler extends ChannelInboundHandlerAdapter {
         private EmbeddedChannel encoder;
+        private boolean broadcastPending;
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
@@ -278,6 +279,8 @@ final class WsStubServer implements AutoCloseable {
             encoded.release();
             if (from == null) {
                 subscribers.flush(); // an HTTP POST: one message per request
+            } else {
+                broadcastPending = true;
             }
         }
 
@@ -285,7 +288,8 @@ final class WsStubServer implements AutoCloseable {
         public void channelReadComplete(ChannelHandlerContext ctx) {
             // Every message of this read was written to every subscriber; one flush each carries them
             // all, as an efficient broadcast server batches under load.
-            if (behavior instanceof Behavior.Broadcast) {
+            if (broadcastPending) {
+                broadcastPending = false;
                 subscribers.flush();
             }
             ctx.fireChannelReadComplete();
