@@ -16,13 +16,13 @@
 # machine shared with other work the received rate is bounded by the CPU each side gets, the
 # CPU per message much less so.
 #
-# Usage: bench/ws-fanout.sh    (env: GEN_CPU=0 SERVER_CPU=1 SUBSCRIBERS=100 RATES="1000 3000 4000" SIZE=64 DURATION=10 ROUNDS=3)
+# Usage: bench/ws-fanout.sh    (env: GEN_CPU=0 SERVER_CPU=1 SUBSCRIBERS=100 RATES="1000 3000 5000" SIZE=64 DURATION=10 ROUNDS=3)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GEN_CPU=${GEN_CPU:-0}
 SERVER_CPU=${SERVER_CPU:-1}
 SUBSCRIBERS=${SUBSCRIBERS:-100}
-RATES=${RATES:-"1000 3000 4000"}
+RATES=${RATES:-"1000 3000 5000"}
 SIZE=${SIZE:-64}
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}

@@ -42,7 +42,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query].")
+    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query], or a WebSocket URL, "
+            + "ws:// or wss:// (see --pattern; docs/load-websocket.md).")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Concurrent keep-alive connections.")

@@ -21,7 +21,7 @@
  *         .connections(100).pattern(new WsPattern.FanOut(new Publisher.Socket(null), 1000))
  *         .duration(Duration.ofSeconds(10)).build();
  * WsResult r = new WsLoadGenerator(spec).run(ProgressListener.NONE);
- * System.out.println(r.deliveryRate() + " deliveries/s, p99 " + r.latency().p99Micros() + " us");
+ * System.out.println(r.receiveRate() + " deliveries/s, p99 " + r.latency().p99Micros() + " us");
  * }</pre>
  */
 package dev.stackbench.loadgen.ws;
