@@ -212,6 +212,18 @@ class WsLoadGeneratorTest {
     }
 
     @Test
+    void aMessageInTwoFragmentsIsOneReply() throws Exception {
+        // the stamp straddles the fragments' boundary: only the reassembled message carries it whole
+        try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.Fragmented())) {
+            WsResult r = run(WsSpec.builder(stub.uri()).connections(2).threads(1).message(new WsMessage(WsMessage.Kind.TEXT, 40,
+                    WsDefaults.TEMPLATE)).duration(Duration.ofSeconds(1)));
+
+            assertThat(r.received()).isPositive().isEqualTo(r.sent());
+            assertThat(r.errors().unrecognized()).isZero();
+        }
+    }
+
+    @Test
     void binaryFramesRoundTrip() throws Exception {
         try (WsStubServer stub = new WsStubServer(new WsStubServer.Behavior.Echo(0))) {
             WsResult r = run(WsSpec.builder(stub.uri()).connections(2).threads(1)

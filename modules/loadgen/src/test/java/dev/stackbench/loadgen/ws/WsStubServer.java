@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -60,6 +61,8 @@ final class WsStubServer implements AutoCloseable {
         /** Echoes after {@code serviceMillis}, but holds every echo due in a stall window
          *  ({@code stallMillis} long, closing each period of {@code periodMillis}) until the window ends. */
         record Stall(long serviceMillis, long stallMillis, long periodMillis) implements Behavior { }
+        /** Echoes every text message split into two fragments (a text frame and a continuation frame). */
+        record Fragmented() implements Behavior { }
         /** Echoes every text frame wrapped in a JSON envelope, as a chat server would. */
         record Envelope() implements Behavior { }
         /** Forwards every data frame (and the body of every HTTP POST to {@code /publish}) to every
@@ -241,6 +244,13 @@ final class WsStubServer implements AutoCloseable {
                     due += TimeUnit.MILLISECONDS.toNanos(s.periodMillis() - inPeriod);
                 }
                 later(ctx, frame, due - System.nanoTime());
+            } else if (behavior instanceof Behavior.Fragmented) {
+                ByteBuf content = frame.content();
+                int half = content.readableBytes() / 2;
+                ctx.write(new TextWebSocketFrame(false, 0, content.retainedSlice(content.readerIndex(), half)));
+                ctx.writeAndFlush(new ContinuationWebSocketFrame(true, 0,
+                        content.retainedSlice(content.readerIndex() + half, content.readableBytes() - half)));
+                frame.release();
             } else if (behavior instanceof Behavior.Envelope) {
                 String text = frame.content().toString(StandardCharsets.UTF_8);
                 frame.release();
