@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench load URL}: drive load against any HTTP/1.1 URL and report what happened. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Drive HTTP/1.1 load against one URL and summarise it.",
+        description = {"Drive HTTP/1.1 or WebSocket load against one URL and summarise it.",
                 "Closed model: -c connections, each sending its next request as soon as the last one completed. Open"
                         + " model: -R requests per second on a fixed schedule, latency timed from each request's intended"
                         + " send time, so without coordinated omission."},
@@ -49,7 +50,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query].")
+    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query], or a WebSocket URL, "
+            + "ws:// or wss:// (see --pattern; docs/load-websocket.md).")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Concurrent keep-alive connections.")
@@ -110,8 +112,15 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the full result with its environment as JSON.")
     Path json;
 
+    @Mixin
+    WsOptions ws = new WsOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (WsOptions.isWebSocketUrl(url)) {
+            return new WsLoad(this, ws).call();
+        }
+        WsOptions.rejectForHttp(spec.commandLine().getParseResult(), url);
         LoadSpec load = toSpec();
         PrintWriter out = spec.commandLine().getOut();
         LoadGenerator generator = new LoadGenerator(load);
