@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench load URL}: drive load against any HTTP/1.1 URL and report what happened. */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Drive HTTP/1.1 or WebSocket load against one URL and summarise it.",
+        description = {"Load one URL over HTTP or WebSocket and summarise it.",
                 "Closed model: -c connections, each sending its next request as soon as the last one completed. Open"
                         + " model: -R requests per second on a fixed schedule, latency timed from each request's intended"
                         + " send time, so without coordinated omission."},
