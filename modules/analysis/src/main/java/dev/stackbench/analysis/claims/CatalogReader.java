@@ -68,15 +68,16 @@ public final class CatalogReader {
         for (String name : groupMap.keys()) {
             YamlMap g = groupMap.require(name, "a group such as {language: python, frameworks: [FastAPI]}")
                     .map("a group such as {language: python, frameworks: [FastAPI]}")
-                    .allowOnly(List.of("language", "frameworks"));
+                    .allowOnly(List.of("language", "frameworks", "variant"));
             String language = g.get("language").map(v -> v.text("a language such as python")).orElse(null);
             List<String> frameworks = g.get("frameworks")
                     .map(v -> v.textList("a list of frameworks such as [Django, Flask]", "a framework such as Django"))
                     .orElse(List.of());
+            String variant = g.get("variant").map(v -> v.text("a variant such as realistic")).orElse(null);
             if (language == null && frameworks.isEmpty()) {
                 throw g.error("group '" + name + "' has neither language nor frameworks; expected e.g. {language: python}");
             }
-            groups.put(name, new Group(name, language, frameworks));
+            groups.put(name, new Group(name, language, frameworks, variant));
         }
         List<Claim> claims = new ArrayList<>();
         Set<String> ids = new HashSet<>();

@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param name e.g. {@code sync-python}
  * @param language e.g. {@code python}, or null to match by framework only
  * @param frameworks e.g. {@code [Django, Flask]}; empty to match the whole language
+ * @param variant e.g. {@code realistic} or {@code worker-threads}, or null for any variant
  */
-public record Group(String name, String language, List<String> frameworks) {
+public record Group(String name, String language, List<String> frameworks, String variant) {
     public Group {
         frameworks = List.copyOf(frameworks);
         if (language == null && frameworks.isEmpty()) {
@@ -22,6 +23,9 @@ public record Group(String name, String language, List<String> frameworks) {
 
     /** @return whether the contestant belongs to the group */
     public boolean matches(Contestant c) {
+        if (variant != null && !variant.equals(c.variant())) {
+            return false;
+        }
         if (language != null && (c.language() == null || !language.equalsIgnoreCase(c.language()))) {
             return false;
         }
