@@ -195,9 +195,9 @@ public final class ClaimsJudge {
 
         private ClaimVerdict perContestant() {
             var figure = claim.quantity().perContestant().orElseThrow();
-            List<Contestant> as = analysis.run().contestants().stream().filter(a::matches)
+            List<Contestant> as = analysis.run().contestants().stream().filter(Contestant::measured).filter(a::matches)
                     .filter(c -> figure.apply(c) != null).toList();
-            List<Contestant> bs = analysis.run().contestants().stream().filter(b::matches)
+            List<Contestant> bs = analysis.run().contestants().stream().filter(Contestant::measured).filter(b::matches)
                     .filter(c -> figure.apply(c) != null).toList();
             List<Evidence> evidence = new ArrayList<>();
             for (Contestant x : as) {
@@ -224,19 +224,18 @@ public final class ClaimsJudge {
             long holds = evidence.stream().filter(e -> e.outcome() == Outcome.HOLDS).count();
             long fails = evidence.stream().filter(e -> e.outcome() == Outcome.FAILS).count();
             int n = evidence.size();
-            String rule = claim.rule().describe() + " on " + claim.quantity().label();
+            String of = "every " + Spread.CONFIDENCE_PERCENT + "% interval of the " + claim.quantity().label() + " advantage lies ";
             if (holds == n) {
-                return verdict(Outcome.HOLDS, "holds for " + pairs(n) + ": every " + Spread.CONFIDENCE_PERCENT
-                        + "% interval lies beyond " + rule, evidence);
+                return verdict(Outcome.HOLDS, of + claim.rule().holdsWhere() + " (" + pairs(n) + ")", evidence);
             }
             if (fails == n) {
-                return verdict(Outcome.FAILS, "fails for " + pairs(n) + ": every " + Spread.CONFIDENCE_PERCENT
-                        + "% interval lies on the other side of " + rule, evidence);
+                return verdict(Outcome.FAILS, of + claim.rule().failsWhere() + " (" + pairs(n) + ")", evidence);
             }
             if (holds > 0 && fails > 0) {
                 return verdict(Outcome.DEPENDS, "holds for " + list(evidence, Outcome.HOLDS) + "; fails for "
                         + list(evidence, Outcome.FAILS) + (holds + fails < n ? "; " + (n - holds - fails)
-                        + " inconclusive" : "") + " (" + rule + ")", evidence);
+                        + " inconclusive" : "") + " (" + claim.rule().describe() + " on " + claim.quantity().label() + ")",
+                        evidence);
             }
             Evidence open = evidence.stream().filter(e -> e.outcome() == Outcome.INCONCLUSIVE).findFirst().orElseThrow();
             return verdict(Outcome.INCONCLUSIVE, (n - holds - fails) + " of " + pairs(n) + " inconclusive ("

@@ -14,6 +14,12 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
     /** @return the rule as people read it, e.g. {@code advantage > 1.05×} */
     String describe();
 
+    /** @return where an interval lies when the claim holds, e.g. {@code above 1.05×} */
+    String holdsWhere();
+
+    /** @return where an interval lies when the claim fails, e.g. {@code below 1.05×} */
+    String failsWhere();
+
     /**
      * The advantage is above a threshold: holds when the interval lies entirely above it, fails when
      * entirely below.
@@ -39,6 +45,16 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
         public String describe() {
             return "advantage > " + ClaimsText.ratio(threshold);
         }
+
+        @Override
+        public String holdsWhere() {
+            return "above " + ClaimsText.ratio(threshold);
+        }
+
+        @Override
+        public String failsWhere() {
+            return "below " + ClaimsText.ratio(threshold);
+        }
     }
 
     /**
@@ -63,6 +79,16 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
         @Override
         public String describe() {
             return "advantage within " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
+        }
+
+        @Override
+        public String holdsWhere() {
+            return "within " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
+        }
+
+        @Override
+        public String failsWhere() {
+            return "outside " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
         }
     }
 }

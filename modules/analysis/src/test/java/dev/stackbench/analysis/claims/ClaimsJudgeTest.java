@@ -53,7 +53,7 @@ class ClaimsJudgeTest {
     void holdsWhenEveryPairsIntervalLiesAboveTheThreshold() {
         ClaimVerdict v = judge(claim("000-json", "json", "node", "python", "{above: 1.5}"), run()).verdicts().get(0);
         assertThat(v.outcome()).isEqualTo(Outcome.HOLDS);
-        assertThat(v.reason()).isEqualTo("holds for 2 pairs: every 95% interval lies beyond advantage > 1.50× on req/s");
+        assertThat(v.reason()).isEqualTo("every 95% interval of the req/s advantage lies above 1.50× (2 pairs)");
         assertThat(v.evidence()).extracting(Evidence::cells)
                 .containsExactly("fastify vs fastapi json c100", "fastify vs django json c100");
         Ratio r = v.evidence().get(0).advantage();
@@ -69,7 +69,7 @@ class ClaimsJudgeTest {
     void failsWhenEveryPairsIntervalLiesBelowTheThreshold() {
         ClaimVerdict v = judge(claim("000-json", "json", "python", "node", "{above: 1.0}"), run()).verdicts().get(0);
         assertThat(v.outcome()).isEqualTo(Outcome.FAILS);
-        assertThat(v.reason()).isEqualTo("fails for 2 pairs: every 95% interval lies on the other side of advantage > 1.00× on req/s");
+        assertThat(v.reason()).isEqualTo("every 95% interval of the req/s advantage lies below 1.00× (2 pairs)");
     }
 
     @Test
