@@ -162,7 +162,16 @@ public final class ClaimsJudge {
                 String why = "the run has no ranked " + a.name() + " and " + b.name() + " cells on " + cells;
                 return inconclusive(missing.isEmpty() ? why : why + "; " + missing.get(0), List.of());
             }
-            return aggregate(evidence);
+            ClaimVerdict v = aggregate(evidence);
+            if (!missing.isEmpty() && (v.outcome() == Outcome.HOLDS || v.outcome() == Outcome.FAILS)) {
+                // a group member that could not be ranked might have gone the other way: no verdict for the group
+                return inconclusive(v.outcome().words() + " for the " + pairs(evidence.size()) + " that could be ranked, but "
+                        + String.join("; ", missing) + "; a level every member can serve would settle it", evidence);
+            }
+            if (!missing.isEmpty()) {
+                return verdict(v.outcome(), v.reason() + "; not ranked: " + String.join("; ", missing), evidence);
+            }
+            return v;
         }
 
         private List<Cell> side(WorkloadTable t, Group g) {

@@ -54,6 +54,11 @@ final class ClaimRuns {
      * (1 + wobble[round]).
      */
     ClaimRuns cell(String contestant, String workload, double rate, double... wobble) {
+        return cell(contestant, workload, Errors.NONE, rate, wobble);
+    }
+
+    /** As {@link #cell}, every trial with these errors (e.g. timeouts above the error-rate threshold). */
+    ClaimRuns cell(String contestant, String workload, Errors errors, double rate, double... wobble) {
         if (!workloads.contains(workload)) {
             workloads.add(workload);
         }
@@ -62,7 +67,7 @@ final class ClaimRuns {
             long count = Math.round(rps * 10);
             trials.add(new Trial(contestant, workload, C100, r + 1, r + 1, T0.plusSeconds(60L * r), 10.0, 2.0, count,
                     rps, 0, new Percentiles(2000, 3000, 4000, 9000, 15000, 20000, 30000, 2500, 1000, count, 0), null, null,
-                    Errors.NONE, new ServerUsage(0.95, null, 50_000_000, 60_000_000, ServerUsage.CGROUP),
+                    errors, new ServerUsage(0.95, null, 50_000_000, 60_000_000, ServerUsage.CGROUP),
                     new GeneratorHealth(0.3, null, rps, 0, 0, 200L, null, 0.0, false, false, null), List.of(), null));
         }
         return this;

@@ -123,6 +123,23 @@ class ClaimsJudgeTest {
     }
 
     @Test
+    void aGroupMemberWithoutARankedCellLeavesTheGroupInconclusive() {
+        // Django timed out on most requests: its cell is not ranked, so "Node beats Python" is not shown for it
+        Analysis a = new ClaimRuns()
+                .with(ClaimRuns.contestant("fastify", "javascript", "Fastify"))
+                .with(ClaimRuns.contestant("fastapi", "python", "FastAPI"))
+                .with(ClaimRuns.contestant("django", "python", "Django"))
+                .cell("fastify", "io", 1_900, WOBBLE)
+                .cell("fastapi", "io", 1_000, -0.01, 0.01, 0.02, 0.0, -0.01)
+                .cell("django", "io", new dev.stackbench.results.Errors(0, 0, 0, 400, java.util.Map.of()), 60)
+                .analyse();
+        ClaimVerdict v = judge(claim("000-io", "io", "node", "python", "{above: 1.05}"), a).verdicts().get(0);
+        assertThat(v.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+        assertThat(v.reason()).isEqualTo("holds for the 1 pair that could be ranked, but django io c100 has no ranked"
+                + " trial (error rate 40.0% > 5%); a level every member can serve would settle it");
+    }
+
+    @Test
     void startupTimeIsMeasuredOnceSoItNeverHoldsOrFails() {
         String claims = "  - {id: 002-start, seed: 002_b.txt, quote: \"q\", kind: measurable, workload: none, a: node,"
                 + " b: python, quantity: startupTime, rule: {above: 1.0}}\n";
