@@ -3,6 +3,7 @@ package dev.stackbench.analysis.claims;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
 import dev.stackbench.analysis.RankedCell;
+import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
 import dev.stackbench.analysis.Unranked;
 import dev.stackbench.analysis.WorkloadTable;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -182,24 +184,24 @@ public final class ClaimsJudge {
             var metric = claim.quantity().perTrial().orElseThrow();
             Spread xs = Spread.of(x.ranked().stream().map(metric::applyAsDouble).toList());
             Spread ys = Spread.of(y.ranked().stream().map(metric::applyAsDouble).toList());
-            var advantage = claim.quantity().higherIsBetter() ? dev.stackbench.analysis.Ratio.between(x, y, metric)
-                    : dev.stackbench.analysis.Ratio.between(y, x, metric);
+            var advantage = claim.quantity().higherIsBetter() ? Ratio.between(x, y, metric)
+                    : Ratio.between(y, x, metric);
             String level = x.key().level().label();
             if (claim.quantity() == Quantity.P99 && (!x.p99().supported() || !y.p99().supported())) {
                 return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
-                        xs, ys, advantage, Outcome.INCONCLUSIVE, java.util.Optional.of("p99 backed by too few values"
+                        xs, ys, advantage, Outcome.INCONCLUSIVE, Optional.of("p99 backed by too few values"
                                 + " (a trial needs 1,000); longer trials would settle it"));
             }
             if (advantage.interval().isEmpty()) {
                 return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
-                        xs, ys, advantage, Outcome.INCONCLUSIVE, java.util.Optional.of("no interval: fewer than 2"
+                        xs, ys, advantage, Outcome.INCONCLUSIVE, Optional.of("no interval: fewer than 2"
                                 + " ranked trials on a side; more trials would settle it"));
             }
             Outcome o = claim.rule().judge(advantage.interval().get());
             return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
                     xs, ys, advantage, o, o == Outcome.INCONCLUSIVE
-                            ? java.util.Optional.of("the interval reaches across " + claim.rule().describe())
-                            : java.util.Optional.empty());
+                            ? Optional.of("the interval reaches across " + claim.rule().describe())
+                            : Optional.empty());
         }
 
         private ClaimVerdict perContestant() {
@@ -215,9 +217,9 @@ public final class ClaimsJudge {
                         double vx = figure.apply(x);
                         double vy = figure.apply(y);
                         evidence.add(new Evidence(x.id(), y.id(), "none", "", claim.quantity(), Spread.of(List.of(vx)),
-                                Spread.of(List.of(vy)), new dev.stackbench.analysis.Ratio(vy / vx,
-                                java.util.Optional.empty(), 1, dev.stackbench.analysis.Ratio.Method.UNPAIRED),
-                                Outcome.INCONCLUSIVE, java.util.Optional.of("measured once per contestant")));
+                                Spread.of(List.of(vy)), new Ratio(vy / vx,
+                                Optional.empty(), 1, Ratio.Method.UNPAIRED),
+                                Outcome.INCONCLUSIVE, Optional.of("measured once per contestant")));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.stackbench.analysis.claims;
 
 import dev.stackbench.analysis.Interval;
+import java.util.Locale;
 
 /**
  * When a measurable claim holds, on the interval of a's advantage over b (a ratio oriented so that
@@ -19,6 +20,11 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
 
     /** @return where an interval lies when the claim fails, e.g. {@code below 1.05×} */
     String failsWhere();
+
+    /** @return {@code 1.05×} with a dot in every locale: thresholds are the catalog's data, not measurements */
+    private static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f×", r);
+    }
 
     /**
      * The advantage is above a threshold: holds when the interval lies entirely above it, fails when
@@ -43,17 +49,17 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
 
         @Override
         public String describe() {
-            return "advantage > " + ClaimsText.ratio(threshold);
+            return "advantage > " + ratio(threshold);
         }
 
         @Override
         public String holdsWhere() {
-            return "above " + ClaimsText.ratio(threshold);
+            return "above " + ratio(threshold);
         }
 
         @Override
         public String failsWhere() {
-            return "below " + ClaimsText.ratio(threshold);
+            return "below " + ratio(threshold);
         }
     }
 
@@ -78,17 +84,17 @@ public sealed interface Rule permits Rule.Above, Rule.Within {
 
         @Override
         public String describe() {
-            return "advantage within " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
+            return "advantage within " + ratio(low) + "–" + ratio(high);
         }
 
         @Override
         public String holdsWhere() {
-            return "within " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
+            return "within " + ratio(low) + "–" + ratio(high);
         }
 
         @Override
         public String failsWhere() {
-            return "outside " + ClaimsText.ratio(low) + "–" + ClaimsText.ratio(high);
+            return "outside " + ratio(low) + "–" + ratio(high);
         }
     }
 }
