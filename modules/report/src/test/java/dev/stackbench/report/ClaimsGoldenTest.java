@@ -74,6 +74,20 @@ class ClaimsGoldenTest {
     }
 
     @Test
+    void aClaimWithoutALevelReadsTheClosedLevelsForThroughputAndEveryLevelForP99() {
+        String catalog = "version: 1\nseeds: [000_a.txt]\ngroups:\n  fastify: {frameworks: [Fastify]}\n"
+                + "  django: {frameworks: [Django]}\nclaims:\n"
+                + "  - {id: 000-rps, seed: 000_a.txt, quote: q, kind: measurable, workload: json, a: fastify, b: django,"
+                + " quantity: throughput, rule: {above: 1.0}}\n"
+                + "  - {id: 000-p99, seed: 000_a.txt, quote: q, kind: measurable, workload: json, a: fastify, b: django,"
+                + " quantity: p99, rule: {above: 1.0}}\n";
+        ClaimsReport r = ClaimsJudge.judge(CatalogReader.parse(catalog, "test"), analysis);
+        assertThat(r.verdict("000-rps").orElseThrow().evidence()).extracting(e -> e.level()).containsExactly("c100", "c1000");
+        assertThat(r.verdict("000-p99").orElseThrow().evidence()).extracting(e -> e.level())
+                .containsExactly("c100", "c1000", "r500", "r2000");
+    }
+
+    @Test
     void theRepositoryCatalogRendersOneBlockPerClaim() {
         ClaimsReport full = ClaimsJudge.judge(CatalogReader.read(Path.of("../../claims/claims.yaml")), analysis);
         String text = new Reports(Locale.US, FixtureReports.STUB_LIBRARY).claims(Format.TEXT, full);

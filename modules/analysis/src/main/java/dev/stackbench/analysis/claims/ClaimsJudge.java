@@ -138,7 +138,7 @@ public final class ClaimsJudge {
             }
             List<WorkloadTable> tables = analysis.tables().stream()
                     .filter(t -> t.workload().equals(claim.workload()))
-                    .filter(t -> claim.level() == null || t.level().label().equals(claim.level())).toList();
+                    .filter(t -> claim.level() == null ? anyLevel(t) : t.level().label().equals(claim.level())).toList();
             if (tables.isEmpty()) {
                 return inconclusive("the run has no " + cells + " cells (" + SUITE_HINT + ")", List.of());
             }
@@ -174,6 +174,14 @@ public final class ClaimsJudge {
                 return verdict(v.outcome(), v.reason() + "; not ranked: " + String.join("; ", missing), evidence);
             }
             return v;
+        }
+
+        /**
+         * A claim that names no level reads every closed-model level; open-model levels only for
+         * latency, since there every contestant was offered the same req/s.
+         */
+        private boolean anyLevel(WorkloadTable t) {
+            return t.level() instanceof dev.stackbench.results.LoadLevel.Closed || claim.quantity() == Quantity.P99;
         }
 
         private List<Cell> side(WorkloadTable t, Group g) {
