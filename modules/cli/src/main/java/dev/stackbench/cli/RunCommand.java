@@ -17,6 +17,9 @@ import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
 import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.claims.CatalogReader;
+import dev.stackbench.analysis.claims.ClaimsJudge;
+import dev.stackbench.analysis.claims.ClaimsReport;
 import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
@@ -24,6 +27,7 @@ import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.ResultsWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,6 +176,17 @@ final class RunCommand implements Callable<Integer> {
         out.print(reports.render(Format.TEXT, analysis));
         Path html = results.path().resolve("report.html");
         ResultsInput.write(reports.render(Format.HTML, analysis), html, out);
+        if (suite.name().equals(Suites.CLAIMS.name())) {
+            // the claims suite ends with its fact-check, as 'stackbench claims DIR' prints it
+            Path claimsFile = ClaimsCommand.defaultCatalog(System.getProperty(LabDefaults.HOME_PROPERTY));
+            if (Files.isRegularFile(claimsFile)) {
+                ClaimsReport claims = ClaimsJudge.judge(CatalogReader.read(claimsFile), analysis);
+                out.println();
+                out.print(reports.claims(Format.TEXT, claims));
+                ResultsInput.write(reports.claims(Format.HTML, claims), results.path().resolve("claims.html"), out);
+                out.println("claims: " + results.path().resolve("claims.html"));
+            }
+        }
         out.println("report: " + html);
         out.println("results: " + results.path() + " (re-render with: stackbench report " + results.path() + " --format text|md|html|json)");
         out.flush();
