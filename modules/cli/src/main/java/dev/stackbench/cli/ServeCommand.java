@@ -46,9 +46,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-url", paramLabel = "URL", description = "Use this PostgreSQL (holding the users table of docs/api.md) instead of a private one.")
     String dbUrl;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
-            description = "How long a contestant may take to become ready.")
-    int readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
+    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
 
     @Spec
     CommandSpec spec;
@@ -57,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
         CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
-        if (readyTimeoutSeconds < 1) {
-            throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
+        if (readyTimeout.isZero()) {
+            throw new InvalidInputException("--ready-timeout (" + dev.stackbench.config.DurationFormat.format(readyTimeout) + ") must be more than 0, e.g. 60s");
         }
         List<Manifest> manifests = new ArrayList<>();
         Installation installation = Installation.fromEnvironment();
@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path logs = Files.createTempDirectory("stackbench-serve-");
         LabSession.Request request = new LabSession.Request(cpus, databaseCpus, Optional.ofNullable(dbUrl).map(Database::parseUrl), logs,
-                Duration.ofSeconds(readyTimeoutSeconds));
+                readyTimeout);
         Interruption interruption = Interruption.install();
         try (LabSession lab = LabSession.open(request, manifests, line -> say(out, line));
              Serve serve = Serve.start(lab.launcher(), manifests, line -> say(out, line))) {
