@@ -1,0 +1,96 @@
+package dev.stackbench.runner.diff;
+
+import dev.stackbench.analysis.diff.Exchange;
+import dev.stackbench.analysis.diff.Response;
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.loadgen.Header;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Replays requests to the old, the new and (when given) a second old backend with the JDK
+ * HttpClient over HTTP/1.1, one request at a time: old, old2, then new for each request, so that
+ * the three see the same sequence. Before the first request each backend must answer once:
+ * otherwise {@link UnreachableException}, since a diff against nothing says nothing.
+ */
+public final class Replayer implements AutoCloseable {
+    private final HttpClient client;
+    private final Duration timeout;
+
+    /** @param timeout per request, from send to the complete response, > 0 */
+    public Replayer(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout (" + timeout + ") must be > 0");
+        }
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * @param progress told the number of requests done after each one
+     * @return one exchange per request, in order
+     * @throws UnreachableException when a backend gives no response to the first request
+     * @throws InterruptedException when interrupted
+     */
+    public List<Exchange> replay(List<ReplayRequest> requests, Backend old, Backend neu, Optional<Backend> old2,
+                                 IntConsumer progress) throws InterruptedException {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("no request to replay");
+        }
+        List<Backend> all = new ArrayList<>(List.of(old, neu));
+        old2.ifPresent(all::add);
+        for (Backend b : all) {
+            if (send(b, requests.get(0)) instanceof Response.Failed f) {
+                throw new UnreachableException(b.role() + " " + b.base() + " did not answer " + requests.get(0) + ": " + f.reason()
+                        + "; start the backend there or correct the URL");
+            }
+        }
+        List<Exchange> out = new ArrayList<>();
+        for (ReplayRequest r : requests) {
+            Response a = send(old, r);
+            Optional<Response> a2 = old2.isPresent() ? Optional.of(send(old2.get(), r)) : Optional.empty();
+            Response b = send(neu, r);
+            out.add(new Exchange(r.method(), r.target(), a, b, a2));
+            progress.accept(out.size());
+        }
+        return out;
+    }
+
+    /** @return the backend's response to one request, or why there was none */
+    Response send(Backend backend, ReplayRequest r) throws InterruptedException {
+        byte[] body = r.body();
+        HttpRequest.Builder b = HttpRequest.newBuilder(backend.resolve(r.target())).timeout(timeout)
+                .method(r.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Header h : r.headers()) {
+            b.header(h.name(), h.value());
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response.Answered(response.statusCode(), response.headers().map(), response.body());
+        } catch (HttpConnectTimeoutException e) {
+            return new Response.Failed("no connection within " + DurationFormat.format(timeout));
+        } catch (HttpTimeoutException e) {
+            return new Response.Failed("no response within " + DurationFormat.format(timeout));
+        } catch (ConnectException e) {
+            return new Response.Failed("connection refused");
+        } catch (IOException e) {
+            return new Response.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        // HttpClient is AutoCloseable only from Java 21; its threads are daemons and end with it
+    }
+}
