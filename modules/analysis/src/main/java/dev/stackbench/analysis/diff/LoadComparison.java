@@ -15,7 +15,7 @@ import java.util.List;
  * usable trial on both sides, no verdict; interval within the ±{@link AnalysisSettings#sameWithin()}
  * margin, same; interval excluding 1, faster or slower; else unsure. A round whose trial on either
  * side has an error rate above {@link AnalysisSettings#maxErrorRate()} is left out. The p99 gives no
- * verdict when a trial recorded fewer than {@link PercentileFigure#needed(double)} values, and a
+ * verdict when a trial recorded fewer than {@link PercentileFigure#needed(double)} values (1,000 for p99), and a
  * lower-bound p99 keeps a verdict only on the side that is already the worse.
  *
  * @param throughput new/old req/s; FASTER means the new backend serves more
@@ -52,7 +52,7 @@ public record LoadComparison(Judgement throughput, Judgement p99, int rounds) {
             pb[i] = ok && b.p99Micros() > 0 ? b.p99Micros() : Double.NaN;
             if (ok) {
                 usable++;
-                long needed = PercentileFigure.needed(0.99);
+                long needed = PercentileFigure.needed(99);
                 fewValues |= a.latencyCount() < needed || b.latencyCount() < needed;
                 boundA |= a.p99LowerBound();
                 boundB |= b.p99LowerBound();
