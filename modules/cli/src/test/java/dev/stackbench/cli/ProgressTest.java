@@ -20,10 +20,11 @@ class ProgressTest {
     private static final String CLEAR = "\r\033[2K";
 
     private static Trial trial() {
-        return new Trial("express", "json", new LoadLevel.Closed(100), 1, 3, 42_124, 14_041.4,
-                new Percentiles(412, 900, 2_000, 4_060, 9_000, 12_000, 20_000, 700, 300), null,
-                new Errors(0, 0, 0, 0, Map.of()), new ServerUsage(0.97, 70L << 20, (long) (74.4 * (1 << 20))),
-                new GeneratorHealth(0.4, null, 14_041.4, 0, 0, false, null), "logs/x.hlog");
+        // the schema-2 records (this test predated them and no longer compiled)
+        return new Trial("express", "json", new LoadLevel.Closed(100), 1, 1, null, 3, 1, 42_124, 14_041.4, 0,
+                new Percentiles(412, 900, 2_000, 4_060, 9_000, 12_000, 20_000, 700, 300, 42_124, 0), null, null,
+                new Errors(0, 0, 0, 0, Map.of()), new ServerUsage(0.97, null, 70L << 20, (long) (74.4 * (1 << 20)), ServerUsage.CGROUP),
+                new GeneratorHealth(0.4, null, 14_041.4, 0, 0, null, null, null, false, false, null), java.util.List.of(), "logs/x.hlog");
     }
 
     @Test
