@@ -56,10 +56,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench diff}: does the new backend answer like the old one, and (with --load) as fast? */
 @Command(name = "diff", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"Replay requests to an old and a new backend and report how the new one answers differently, grouped",
-                "by endpoint and JSON path; with --old2, what differs between two copies of the old is learned as noise.",
-                "OLD, NEW and OLD2 are URLs or contestant ids (started as 'serve' starts them). Without REQUESTS, every",
-                "endpoint of docs/api.md is replayed. --load then drives the same requests at both in interleaved rounds."})
+        description = {"Check that a new backend answers like the old one, and as fast.",
+                "Replays requests to OLD and NEW (URLs, or contestant ids started as 'serve' starts them) and reports"
+                        + " how NEW answers differently, grouped by endpoint and JSON path. With --old2, what differs between"
+                        + " two copies of the old is learned as noise (as Diffy). Without REQUESTS, every endpoint of docs/api.md.",
+                "--load then drives the same GET requests at both in interleaved rounds: new/old req/s and p99 with the"
+                        + " paired-by-round 95%% interval and a verdict faster / slower / same / unsure (docs/diff.md)."})
 final class DiffCommand implements Callable<Integer> {
     static final int DEFAULT_EXAMPLES = 3;
     static final int DEFAULT_CONNECTIONS = 50;
@@ -80,15 +82,15 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--ignore-header", paramLabel = "NAME", split = ",",
             description = "Headers never compared (added to Date, Server).")
-    List<String> ignoreHeaders = new ArrayList<>();
+    List<String> ignoreHeaders;
 
     @Option(names = "--compare-header", paramLabel = "NAME", split = ",",
             description = "Headers compared besides Content-Type; '*' for every header.")
-    List<String> compareHeaders = new ArrayList<>();
+    List<String> compareHeaders;
 
     @Option(names = "--ignore-path", paramLabel = "JSONPATH",
             description = "JSON paths left out of the comparison, e.g. '$.requestId' or '$.items[*].etag'.")
-    List<String> ignorePaths = new ArrayList<>();
+    List<String> ignorePaths;
 
     @Option(names = "--ignore-array-order", description = "Compare JSON arrays as multisets.")
     boolean ignoreArrayOrder;
@@ -117,7 +119,7 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "--load: rounds, one trial of each backend per round (>= 3).")
     int rounds = LoadPlan.DEFAULT_ROUNDS;
 
-    @Option(names = "--order", paramLabel = "ORDER", description = "--load: order within a round: alternating or shuffled.")
+    @Option(names = "--order", paramLabel = "ORDER", description = "--load: order within a round: ${COMPLETION-CANDIDATES}.")
     LoadPlan.Order order = LoadPlan.Order.ALTERNATING;
 
     @Option(names = "--seed", paramLabel = "N", description = "--load: seed of the shuffled order.")
@@ -295,11 +297,15 @@ final class DiffCommand implements Callable<Integer> {
 
     private DiffSettings settings() {
         Set<String> compare = new LinkedHashSet<>(DiffSettings.DEFAULT_COMPARED);
-        compare.addAll(compareHeaders);
+        if (compareHeaders != null) {
+            compare.addAll(compareHeaders);
+        }
         Set<String> ignore = new LinkedHashSet<>(DiffSettings.DEFAULT_IGNORED);
-        ignore.addAll(ignoreHeaders);
+        if (ignoreHeaders != null) {
+            ignore.addAll(ignoreHeaders);
+        }
         List<PathPattern> paths = new ArrayList<>();
-        for (String p : ignorePaths) {
+        for (String p : ignorePaths == null ? List.<String>of() : ignorePaths) {
             try {
                 paths.add(new PathPattern(p));
             } catch (IllegalArgumentException e) {

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench serve ID...}: contestants up, as a run starts them, for the user's own tools. */
 @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"Start contestants as a run does (pinned, a private PostgreSQL, verified), print their URLs,",
-                "and keep them running until Ctrl-C, so any load tool can be pointed at them."})
+        description = {"Start contestants and keep them up for other tools.",
+                "Starts them as a run does (pinned, a private PostgreSQL, verified), prints their URLs and keeps them"
+                        + " running until Ctrl-C, so any load tool can be pointed at them."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
 
     @Parameters(paramLabel = "ID", arity = "1..*", description = "Contestants to serve.")
-    List<String> ids = new ArrayList<>();
+    List<String> ids;
 
     @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
             description = "CPU set the contestants run on (taskset -c form); its size is their CPU budget.")
