@@ -98,6 +98,11 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--body-length", description = "Compare non-JSON bodies by length only, not byte for byte.")
     boolean bodyLength;
 
+    @Option(names = "--exact-errors", description = "With the default request set, compare 4xx error bodies exactly too"
+            + " (by default two answers of the same 4xx status whose JSON bodies hold an 'error' or 'detail' member are equal,"
+            + " as docs/api.md leaves the message free).")
+    boolean exactErrors;
+
     @Option(names = "--users", paramLabel = "N", description = "Default request set: fetch users 1..N.")
     int users = SpecRequests.DEFAULT_USERS;
 
@@ -156,7 +161,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        DiffSettings settings = settings();
+        DiffSettings settings = settings(requests == null && !exactErrors);
         if (examples < 1) {
             throw new InvalidInputException("--examples (" + examples + ") must be >= 1");
         }
@@ -295,7 +300,7 @@ final class DiffCommand implements Callable<Integer> {
                 + (p.order() == LoadPlan.Order.SHUFFLED ? " (seed " + p.seed() + ")" : "");
     }
 
-    private DiffSettings settings() {
+    private DiffSettings settings(boolean specErrorBodies) {
         Set<String> compare = new LinkedHashSet<>(DiffSettings.DEFAULT_COMPARED);
         if (compareHeaders != null) {
             compare.addAll(compareHeaders);
@@ -312,7 +317,7 @@ final class DiffCommand implements Callable<Integer> {
                 throw new InvalidInputException("--ignore-path: " + e.getMessage());
             }
         }
-        return new DiffSettings(compare, ignore, paths, ignoreArrayOrder, bodyLength);
+        return new DiffSettings(compare, ignore, paths, ignoreArrayOrder, bodyLength, specErrorBodies);
     }
 
     private static Backend backend(String role, String url) {

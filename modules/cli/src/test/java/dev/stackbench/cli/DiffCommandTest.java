@@ -71,13 +71,16 @@ class DiffCommandTest {
         try (StubApi a = StubApi.start(random); StubApi a2 = StubApi.start(random); StubApi b = StubApi.start(random)) {
             CliRun without = CliRun.of("diff", "--old", a.url(), "--new", b.url());
             assertThat(without.exitCode()).isEqualTo(ExitCode.DIFFERENT.code());
-            assertThat(without.out()).contains("value at $.requestId: 25 of 25 requests");
+            // the 4 unknown ids answer 404 with an error member: the spec leaves the rest of such a body free
+            assertThat(without.out()).contains("value at $.requestId: 21 of 25 requests");
+            assertThat(CliRun.of("diff", "--old", a.url(), "--new", b.url(), "--exact-errors").out())
+                    .contains("value at $.requestId: 25 of 25 requests");
 
             CliRun run = CliRun.of("diff", "--old", a.url(), "--old2", a2.url(), "--new", b.url());
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("EQUIVALENT: all 41 requests answered alike")
                     .contains("Noise learned from old vs old2 (left out of the comparison):")
-                    .containsPattern("GET /api/users/\\{id} at \\$\\.requestId: old and old2 differed in 25 of 25 requests \\(e\\.g\\. \"[0-9a-f-]{36}\" vs \"[0-9a-f-]{36}\"\\); 25 difference\\(s\\) of new left out");
+                    .containsPattern("GET /api/users/\\{id} at \\$\\.requestId: old and old2 differed in 21 of 25 requests \\(e\\.g\\. \"[0-9a-f-]{36}\" vs \"[0-9a-f-]{36}\"\\); 21 difference\\(s\\) of new left out");
         }
     }
 

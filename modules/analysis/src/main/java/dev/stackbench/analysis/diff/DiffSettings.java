@@ -18,16 +18,19 @@ import java.util.TreeSet;
  * @param ignorePaths        JSON paths left out of body comparisons
  * @param ignoreArrayOrder   whether JSON arrays compare as multisets
  * @param bodyLengthOnly     whether non-JSON bodies compare by length only (else byte for byte)
+ * @param specErrorBodies    whether error bodies compare as docs/api.md fixes them: two 4xx answers of
+ *                           the same status whose bodies are both JSON objects with an {@code error} or
+ *                           {@code detail} member are equal, whatever the message (the spec leaves it free)
  */
 public record DiffSettings(Set<String> compareHeaders, Set<String> ignoreHeaders, List<PathPattern> ignorePaths,
-                           boolean ignoreArrayOrder, boolean bodyLengthOnly) {
+                           boolean ignoreArrayOrder, boolean bodyLengthOnly, boolean specErrorBodies) {
     /** Headers compared by default. */
     public static final List<String> DEFAULT_COMPARED = List.of("content-type");
     /** Headers ignored by default, whatever is compared. */
     public static final List<String> DEFAULT_IGNORED = List.of("date", "server");
     /** The defaults: Content-Type compared, Date and Server ignored, arrays in order, bodies byte for byte. */
     public static final DiffSettings DEFAULTS = new DiffSettings(Set.copyOf(DEFAULT_COMPARED), Set.copyOf(DEFAULT_IGNORED),
-            List.of(), false, false);
+            List.of(), false, false, false);
 
     public DiffSettings {
         compareHeaders = lower(compareHeaders);

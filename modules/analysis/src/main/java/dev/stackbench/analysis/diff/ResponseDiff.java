@@ -40,7 +40,7 @@ public final class ResponseDiff {
         if (a.status() != b.status()) {
             out.add(new Difference(Difference.Kind.STATUS, "status", Integer.toString(a.status()), Integer.toString(b.status())));
         }
-        boolean jsonEqual = body(a, b, out);
+        boolean jsonEqual = settings.specErrorBodies() && specError(a, b) || body(a, b, out);
         TreeSet<String> names = new TreeSet<>(a.headers().keySet());
         names.addAll(b.headers().keySet());
         names.addAll(settings.compareHeaders());
@@ -83,6 +83,18 @@ public final class ResponseDiff {
                     y.length + " bytes" + where + ": " + preview(y)));
         }
         return false;
+    }
+
+    /** @return whether both are the same 4xx with a JSON object body holding {@code error} or {@code detail} (docs/api.md) */
+    private static boolean specError(Response.Answered a, Response.Answered b) {
+        if (a.status() != b.status() || a.status() < 400 || a.status() > 499) {
+            return false;
+        }
+        return isSpecError(parse(a.body())) && isSpecError(parse(b.body()));
+    }
+
+    private static boolean isSpecError(Optional<JsonNode> body) {
+        return body.filter(JsonNode::isObject).filter(n -> n.has("error") || n.has("detail")).isPresent();
     }
 
     private static Optional<JsonNode> parse(byte[] body) {

@@ -26,7 +26,7 @@ class DiffAnalyzerTest {
         Response a = json(200, "{\"message\":\"Hello, World!\"}", "express");
         Response b = json(200, "{ \"message\": \"Hello, World!\" }", "fastify");
         assertThat(new ResponseDiff(DiffSettings.DEFAULTS).compare(a, b)).isEmpty();
-        DiffSettings all = new DiffSettings(java.util.Set.of("*"), java.util.Set.of("date", "server"), List.of(), false, false);
+        DiffSettings all = new DiffSettings(java.util.Set.of("*"), java.util.Set.of("date", "server"), List.of(), false, false, false);
         assertThat(new ResponseDiff(all).compare(a, b)).isEmpty();
         Response c = json(200, "{\"message\":\"Hello\"}", "fastify");
         assertThat(new ResponseDiff(all).compare(a, c)).extracting(Difference::location)
@@ -88,6 +88,20 @@ class DiffAnalyzerTest {
         assertThat(Endpoint.of("GET", "/io?ms=10")).hasToString("GET /io?ms={n}");
         assertThat(Endpoint.of("GET", "/io?ms=abc")).hasToString("GET /io?ms=abc");
         assertThat(Endpoint.of("POST", "/orders/12/items/3")).hasToString("POST /orders/{id}/items/{id}");
+    }
+
+    @Test
+    void specErrorBodiesLeaveTheMessageFreeButNotTheStatusOrTheErrorMember() {
+        DiffSettings spec = new DiffSettings(java.util.Set.of("content-type"), java.util.Set.of("date", "server"), List.of(), false, false, true);
+        Response express = json(400, "{\"error\":\"id must be an integer\"}", "a");
+        Response fastify = json(400, "{\"statusCode\":400,\"code\":\"FST_ERR_VALIDATION\",\"error\":\"Bad Request\",\"message\":\"x\"}", "b");
+        assertThat(new ResponseDiff(spec).compare(express, fastify)).isEmpty();
+        assertThat(new ResponseDiff(DiffSettings.DEFAULTS).compare(express, fastify)).extracting(Difference::location)
+                .containsExactly("$.error", "$.code", "$.message", "$.statusCode");
+        assertThat(new ResponseDiff(spec).compare(express, json(422, "{\"detail\":[]}", "b"))).extracting(Difference::location).first()
+                .isEqualTo("status");
+        assertThat(new ResponseDiff(spec).compare(express, json(400, "{\"message\":\"x\"}", "b"))).isNotEmpty();
+        assertThat(new ResponseDiff(spec).compare(json(200, "{\"error\":\"a\"}", "a"), json(200, "{\"error\":\"b\"}", "b"))).isNotEmpty();
     }
 
     @Test

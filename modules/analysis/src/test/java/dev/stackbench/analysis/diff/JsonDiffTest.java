@@ -24,7 +24,7 @@ class JsonDiffTest {
 
     private static DiffSettings settings(boolean ignoreOrder, String... ignorePaths) {
         return new DiffSettings(Set.of("content-type"), Set.of("date", "server"),
-                java.util.Arrays.stream(ignorePaths).map(PathPattern::new).toList(), ignoreOrder, false);
+                java.util.Arrays.stream(ignorePaths).map(PathPattern::new).toList(), ignoreOrder, false, false);
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class DiffJsonRenderer {
         compared.put("ignoredPaths", r.settings().ignorePaths().stream().map(Object::toString).toList());
         compared.put("ignoreArrayOrder", r.settings().ignoreArrayOrder());
         compared.put("bodyLengthOnly", r.settings().bodyLengthOnly());
+        compared.put("specErrorBodies", r.settings().specErrorBodies());
         root.put("compared", compared);
         List<Object> endpoints = new ArrayList<>();
         r.endpoints().forEach((e, n) -> endpoints.add(map("method", e.method(), "template", e.template(), "requests", n)));

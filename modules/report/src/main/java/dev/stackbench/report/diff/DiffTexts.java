@@ -32,6 +32,9 @@ final class DiffTexts {
         parts.add(s.compareHeaders().contains("*") ? "every header" : "headers " + String.join(", ", s.compareHeaders().stream()
                 .filter(h -> !s.ignoreHeaders().contains(h)).toList()));
         parts.add("JSON bodies structurally" + (s.ignoreArrayOrder() ? " (array order ignored)" : ""));
+        if (s.specErrorBodies()) {
+            parts.add("4xx error bodies as docs/api.md fixes them (a JSON object with error or detail; the message is free)");
+        }
         parts.add(s.bodyLengthOnly() ? "other bodies by length" : "other bodies byte for byte");
         String ignored = "ignored: headers " + String.join(", ", s.ignoreHeaders()) + ", content-length when the bodies are equal JSON"
                 + (s.ignorePaths().isEmpty() ? "" : ", paths " + String.join(", ", s.ignorePaths().stream().map(Object::toString).toList()));
