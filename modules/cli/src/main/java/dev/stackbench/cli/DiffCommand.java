@@ -272,9 +272,14 @@ final class DiffCommand implements Callable<Integer> {
             loadView = Optional.of(new DiffView.Load(describe(plan), targets.size(), leftOut,
                     LoadComparison.of(m.old(), m.neu(), AnalysisSettings.DEFAULTS), m.old(), m.neu(), m.orders()));
         }
-        DiffView view = new DiffView(a.base().toString(), b.base().toString(), a2.map(x -> x.base().toString()), source, report, loadView);
+        DiffView view = new DiffView(label(a, old), label(b, neu), a2.map(x -> label(x, old2)), source, report, loadView);
         write(view);
         return report.equivalent() ? ExitCode.OK.code() : ExitCode.DIFFERENT.code();
+    }
+
+    /** @return {@code express (http://127.0.0.1:40111)} for a contestant, the URL for a URL */
+    private static String label(Backend b, String asked) {
+        return asked.contains("://") ? b.base().toString() : asked + " (" + b.base() + ")";
     }
 
     private void write(DiffView view) throws IOException {
