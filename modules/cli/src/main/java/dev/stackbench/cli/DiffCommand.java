@@ -172,6 +172,9 @@ final class DiffCommand implements Callable<Integer> {
         if (load && rounds < LoadPlan.MIN_ROUNDS) {
             throw new InvalidInputException("--rounds (" + rounds + ") must be >= " + LoadPlan.MIN_ROUNDS + ": a verdict needs 3 paired rounds");
         }
+        if (rate != null && !load) {
+            throw new InvalidInputException("--rate (" + rate + ") applies to --load only; add --load to drive the requests at that rate");
+        }
         if (rate != null && !(rate > 0)) {
             throw new InvalidInputException("--rate (" + rate + ") must be more than 0 requests/s");
         }

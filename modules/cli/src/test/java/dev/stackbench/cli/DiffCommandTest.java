@@ -176,6 +176,22 @@ class DiffCommandTest {
     }
 
     @Test
+    void loadAtARateUsesTheOpenModel() throws IOException {
+        Path file = dir.resolve("requests.txt");
+        Files.writeString(file, "GET /json\n");
+        try (StubApi a = StubApi.start(StubApi.Variant.plain("stub-a")); StubApi b = StubApi.start(StubApi.Variant.plain("stub-b"))) {
+            CliRun run = CliRun.of("diff", "--old", a.url(), "--new", b.url(), file.toString(), "--load", "--rate", "200", "--rounds", "3",
+                    "--order", "shuffled", "--seed", "42", "--duration", "500ms", "--warmup", "0s", "-c", "2");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Load (--load): open model at 200 req/s, 3 rounds of 500ms (warm-up 0s) per backend,"
+                    + " order shuffled (seed 42)").contains("new/old req/s: ");
+        }
+        CliRun alone = CliRun.of("diff", "--old", "http://127.0.0.1:1", "--new", "http://127.0.0.1:2", "--rate", "200");
+        assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(alone.err()).startsWith("stackbench: --rate (200.0) applies to --load only; add --load to drive the requests at that rate\n");
+    }
+
+    @Test
     void fewerThanThreeRoundsAreRefused() {
         CliRun run = CliRun.of("diff", "--old", "http://127.0.0.1:1", "--new", "http://127.0.0.1:2", "--load", "--rounds", "2");
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
