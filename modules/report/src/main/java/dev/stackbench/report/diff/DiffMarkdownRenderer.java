@@ -18,7 +18,7 @@ public final class DiffMarkdownRenderer {
         out.println("- old: `" + v.old() + "`");
         v.old2().ifPresent(o -> out.println("- old2: `" + o + "` (differences between old and old2 are learned as noise)"));
         out.println("- new: `" + v.neu() + "`");
-        out.println("- requests: " + r.requests() + " from " + v.requestSource() + ", on " + r.endpoints().size() + " endpoints");
+        out.println("- requests: " + r.requests() + " from " + v.requestSource() + ", on " + DiffTexts.count(r.endpoints().size(), "endpoint"));
         out.println("- " + DiffTexts.compared(r.settings()));
         out.println();
         out.println("**" + DiffTexts.result(r) + "**");

@@ -20,7 +20,7 @@ public final class DiffTextRenderer {
         out.println("  old:  " + v.old());
         v.old2().ifPresent(o -> out.println("  old2: " + o + " (differences between old and old2 are learned as noise)"));
         out.println("  new:  " + v.neu());
-        out.println("  requests: " + r.requests() + " from " + v.requestSource() + ", on " + r.endpoints().size() + " endpoints");
+        out.println("  requests: " + r.requests() + " from " + v.requestSource() + ", on " + DiffTexts.count(r.endpoints().size(), "endpoint"));
         out.println("  " + DiffTexts.compared(r.settings()));
         out.println();
         out.println(DiffTexts.result(r));
@@ -32,7 +32,7 @@ public final class DiffTextRenderer {
                 if (!g.endpoint().equals(current)) {
                     current = g.endpoint();
                     out.println();
-                    out.println("  " + current + "  (" + r.endpoints().get(current) + " requests)");
+                    out.println("  " + current + "  (" + DiffTexts.count(r.endpoints().get(current), "request") + ")");
                 }
                 out.printf(Locale.ROOT, "    %s at %s: %d of %d requests (%s)%n", g.kind().label(), g.location(), g.affected(),
                         g.endpointRequests(), DiffTexts.percent(g.share()));

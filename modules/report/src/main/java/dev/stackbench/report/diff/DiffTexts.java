@@ -41,6 +41,11 @@ final class DiffTexts {
         return "compared: " + String.join(", ", parts) + "; " + ignored;
     }
 
+    /** @return e.g. {@code 1 request}, {@code 41 requests} */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** @return e.g. {@code 6.7%} */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
