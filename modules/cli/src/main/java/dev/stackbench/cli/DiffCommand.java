@@ -7,7 +7,6 @@ import dev.stackbench.analysis.diff.DiffSettings;
 import dev.stackbench.analysis.diff.Exchange;
 import dev.stackbench.analysis.diff.LoadComparison;
 import dev.stackbench.analysis.diff.PathPattern;
-import dev.stackbench.analysis.diff.Response;
 import dev.stackbench.config.ConfigException;
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.InvalidInputException;
@@ -259,9 +258,7 @@ final class DiffCommand implements Callable<Integer> {
         DiffReport report = new DiffAnalyzer(settings, examples).analyze(exchanges);
         Optional<DiffView.Load> loadView = Optional.empty();
         if (load) {
-            List<String> targets = new ArrayList<>(new LinkedHashSet<>(exchanges.stream()
-                    .filter(x -> x.method().equals("GET") && x.old() instanceof Response.Answered r && r.status() / 100 == 2)
-                    .map(Exchange::target).toList()));
+            List<String> targets = LoadPlan.targets(exchanges);
             LoadPlan plan = new LoadPlan(targets, rounds, order, seed, connections, Optional.ofNullable(rate), warmup, duration,
                     dev.stackbench.loadgen.Defaults.TIMEOUT, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
             err.println("load: " + describe(plan));

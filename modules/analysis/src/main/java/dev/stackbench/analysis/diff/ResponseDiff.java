@@ -1,6 +1,5 @@
 package dev.stackbench.analysis.diff;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -103,8 +102,6 @@ public final class ResponseDiff {
         }
         try {
             return Optional.of(JSON.readTree(body));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
         } catch (java.io.IOException e) {
             return Optional.empty();
         }

@@ -46,6 +46,17 @@ public record LoadPlan(List<String> targets, int rounds, Order order, long seed,
         }
     }
 
+    /**
+     * @return the distinct targets of the GET requests that the old backend answered with a 2xx, in
+     *         replay order: the load mix (an error case would count as an error in every trial)
+     */
+    public static List<String> targets(List<dev.stackbench.analysis.diff.Exchange> replayed) {
+        return replayed.stream()
+                .filter(x -> x.method().equals("GET") && x.old() instanceof dev.stackbench.analysis.diff.Response.Answered r
+                        && r.status() / 100 == 2)
+                .map(dev.stackbench.analysis.diff.Exchange::target).distinct().toList();
+    }
+
     /** @return the load model of every trial */
     public LoadModel model() {
         return rate.<LoadModel>map(LoadModel.Open::new).orElse(new LoadModel.Closed());

@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
  * the three see the same sequence. Before the first request each backend must answer once:
  * otherwise {@link UnreachableException}, since a diff against nothing says nothing.
  */
-public final class Replayer implements AutoCloseable {
+public final class Replayer {
     private final HttpClient client;
     private final Duration timeout;
 
@@ -87,10 +87,5 @@ public final class Replayer implements AutoCloseable {
         } catch (IOException e) {
             return new Response.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-    }
-
-    @Override
-    public void close() {
-        // HttpClient is AutoCloseable only from Java 21; its threads are daemons and end with it
     }
 }
