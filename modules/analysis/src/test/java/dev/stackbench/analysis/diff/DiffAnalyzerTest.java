@@ -105,6 +105,24 @@ class DiffAnalyzerTest {
     }
 
     @Test
+    void otherBodiesCompareByteForByteOrByLengthAndChosenHeadersAreCompared() {
+        Response a = new Response.Answered(200, Map.of("Content-Type", List.of("text/html"), "ETag", List.of("\"1\"")),
+                "<p>Hello</p>".getBytes(StandardCharsets.UTF_8));
+        Response b = new Response.Answered(200, Map.of("content-type", List.of("text/html"), "etag", List.of("\"2\"")),
+                "<p>Hallo</p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(new ResponseDiff(DiffSettings.DEFAULTS).compare(a, b)).containsExactly(new Difference(Difference.Kind.BODY, "body",
+                "12 bytes: <p>Hello</p>", "12 bytes, first difference at byte 4: <p>Hallo</p>"));
+        DiffSettings lengthAndEtag = new DiffSettings(java.util.Set.of("content-type", "etag"), java.util.Set.of("date", "server"),
+                List.of(), false, true, false);
+        assertThat(new ResponseDiff(lengthAndEtag).compare(a, b))
+                .containsExactly(new Difference(Difference.Kind.HEADER, "header etag", "\"1\"", "\"2\""));
+        Response json = json(200, "{}", "a");
+        Response html = new Response.Answered(200, Map.of("Content-Type", List.of("text/html")), "<p>".getBytes(StandardCharsets.UTF_8));
+        assertThat(new ResponseDiff(DiffSettings.DEFAULTS).compare(json, html)).extracting(Difference::location)
+                .containsExactly("body", "header content-type");
+    }
+
+    @Test
     void aMissingResponseIsADifference() {
         Exchange e = new Exchange("GET", "/json", json(200, "{}", "a"), new Response.Failed("no response within 10s"), Optional.empty());
         DiffReport r = new DiffAnalyzer(DiffSettings.DEFAULTS, 3).analyze(List.of(e));
