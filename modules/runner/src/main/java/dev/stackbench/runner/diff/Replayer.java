@@ -20,8 +20,9 @@ import java.util.function.IntConsumer;
 /**
  * Replays requests to the old, the new and (when given) a second old backend with the JDK
  * HttpClient over HTTP/1.1, one request at a time: old, old2, then new for each request, so that
- * the three see the same sequence. Before the first request each backend must answer once:
- * otherwise {@link UnreachableException}, since a diff against nothing says nothing.
+ * the three see the same sequence. Each backend must answer the first request: otherwise
+ * {@link UnreachableException} (after old, old2 and new were each sent it once), since a diff
+ * against nothing says nothing.
  */
 public final class Replayer {
     private final HttpClient client;
@@ -48,23 +49,30 @@ public final class Replayer {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("no request to replay");
         }
-        List<Backend> all = new ArrayList<>(List.of(old, neu));
-        old2.ifPresent(all::add);
-        for (Backend b : all) {
-            if (send(b, requests.get(0)) instanceof Response.Failed f) {
-                throw new UnreachableException(b.role() + " " + b.base() + " did not answer " + requests.get(0) + ": " + f.reason()
-                        + "; start the backend there or correct the URL");
-            }
-        }
         List<Exchange> out = new ArrayList<>();
         for (ReplayRequest r : requests) {
             Response a = send(old, r);
             Optional<Response> a2 = old2.isPresent() ? Optional.of(send(old2.get(), r)) : Optional.empty();
             Response b = send(neu, r);
+            if (out.isEmpty()) {
+                // the first request is sent once, like every other (it may not be idempotent): no answer to it, no diff
+                unreachable(old, r, a);
+                unreachable(neu, r, b);
+                if (old2.isPresent()) {
+                    unreachable(old2.get(), r, a2.get());
+                }
+            }
             out.add(new Exchange(r.method(), r.target(), a, b, a2));
             progress.accept(out.size());
         }
         return out;
+    }
+
+    private static void unreachable(Backend b, ReplayRequest r, Response response) {
+        if (response instanceof Response.Failed f) {
+            throw new UnreachableException(b.role() + " " + b.base() + " did not answer " + r + ": " + f.reason()
+                    + "; start the backend there or correct the URL");
+        }
     }
 
     /** @return the backend's response to one request, or why there was none */
