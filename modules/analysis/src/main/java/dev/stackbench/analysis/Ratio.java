@@ -67,7 +67,7 @@ public record Ratio(double estimate, Optional<Interval> interval, int n, Method 
      * @param y Y's values by round, same length
      * @return the paired ratio when at least two rounds pair up; otherwise the unpaired one
      */
-    static Ratio paired(double[] x, double[] y) {
+    public static Ratio paired(double[] x, double[] y) {
         int pairs = 0;
         for (int r = 0; r < x.length; r++) {
             if (!Double.isNaN(x[r]) && !Double.isNaN(y[r])) {

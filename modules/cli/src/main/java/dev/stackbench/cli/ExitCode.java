@@ -10,6 +10,8 @@ public enum ExitCode {
     CHECK_FAILED(1, "a contestant failed: not installed, failed verification or not measured"),
     /** The command line was wrong: unknown option, bad value, malformed URL. Nothing was run. */
     USAGE(2, "a wrong option, argument or input file; nothing was run"),
+    /** {@code diff}: the new backend answered differently from the old one. */
+    DIFFERENT(4, "diff: the new backend answered differently from the old one"),
     /** The environment stopped us: a missing tool, an open-file limit too low, a port in use. */
     ENVIRONMENT(3, "the machine lacks something: a program, CPUs, a free port, open files"),
     /** Interrupted by the user (Ctrl-C); partial results are kept. */

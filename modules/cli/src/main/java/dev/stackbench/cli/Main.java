@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 CompareCommand.class,
                 ClaimsCommand.class,
+                DiffCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -108,6 +109,8 @@ public final class Main implements Runnable {
             case "setup", "verify" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
                     ExitCode.INTERNAL);
             case "compare" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "diff" -> List.of(ExitCode.OK, ExitCode.DIFFERENT, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
+                    ExitCode.INTERNAL);
             case "load", "report", "claims" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
         };
