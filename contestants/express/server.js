@@ -1,17 +1,21 @@
 'use strict';
 
-// Stackbench contestant "express": the Stackbench API (docs/api.md, spec v1) on Express 5
-// with node-postgres.
+// Stackbench contestant "express": the Stackbench API (docs/api.md, spec v2) on Express 5
+// with node-postgres; GET /ws (realtime) is the `ws` package's WebSocketServer on the
+// http server app.listen returns (Express has no WebSocket support of its own).
 //
 // Environment (docs/contestants.md): PORT (required), WORKERS (default 1),
 // DB_URL (required), DB_POOL (pool size per process, default 10).
 // With WORKERS > 1 the primary forks that many node:cluster workers, which share
-// the listening socket; the primary itself serves nothing.
+// the listening socket; the primary itself serves nothing but relays every /ws
+// message a worker received to the other workers (IPC), so a broadcast reaches
+// the subscribers of every worker.
 
 const cluster = require('node:cluster');
 const { setTimeout: sleep } = require('node:timers/promises');
 const express = require('express');
 const { Pool } = require('pg');
+const { WebSocketServer, WebSocket } = require('ws');
 
 const SERVER_NAME = 'express';
 const HOST = '127.0.0.1';
@@ -132,6 +136,33 @@ function createApp(pool) {
   return app;
 }
 
+/** Sends `text` to every open /ws connection of this process. */
+function broadcastLocally(wss, text) {
+  for (const client of wss.clients) {
+    if (client.readyState === WebSocket.OPEN) client.send(text);
+  }
+}
+
+/** GET /ws: every text message goes to every /ws connection of every worker, the sender included. */
+function attachRealtime(server) {
+  const wss = new WebSocketServer({ server, path: '/ws' });
+  const relayed = cluster.isWorker;
+  wss.on('connection', (socket) => {
+    socket.on('error', (err) => console.error(`express: /ws: ${err.message}`));
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) return; // spec v2 forwards text messages only
+      const text = data.toString();
+      broadcastLocally(wss, text);
+      if (relayed) process.send({ ws: text });
+    });
+  });
+  if (relayed) {
+    process.on('message', (msg) => {
+      if (msg && typeof msg.ws === 'string') broadcastLocally(wss, msg.ws);
+    });
+  }
+}
+
 function startServer(config) {
   const pool = new Pool({ connectionString: config.dbUrl, max: config.poolSize });
   // An idle client can lose its connection (e.g. the database restarts); without a
@@ -139,10 +170,11 @@ function startServer(config) {
   pool.on('error', (err) => console.error(`express: idle PostgreSQL client: ${err.message}`));
 
   // Express 5 hands a listen error to this callback.
-  createApp(pool).listen(config.port, HOST, (err) => {
+  const server = createApp(pool).listen(config.port, HOST, (err) => {
     if (err) fail(`cannot listen on ${HOST}:${config.port}: ${err.message}`);
     console.log(`express: pid ${process.pid} listening on http://${HOST}:${config.port}`);
   });
+  attachRealtime(server);
 }
 
 function startPrimary(config) {
@@ -180,6 +212,14 @@ function startPrimary(config) {
   });
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
+
+  // A /ws message one worker received goes to every other worker, which broadcasts it.
+  cluster.on('message', (from, msg) => {
+    if (!msg || typeof msg.ws !== 'string') return;
+    for (const worker of Object.values(cluster.workers)) {
+      if (worker !== from && worker.isConnected()) worker.send(msg);
+    }
+  });
 
   console.log(`express: primary ${process.pid} starting ${config.workers} workers`);
   for (let i = 0; i < config.workers; i++) cluster.fork();

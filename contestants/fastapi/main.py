@@ -1,4 +1,8 @@
-"""Stackbench API (spec version 1) on FastAPI + uvicorn, PostgreSQL through an asyncpg pool.
+"""Stackbench API (spec version 2) on FastAPI + uvicorn, PostgreSQL through an asyncpg pool.
+
+GET /ws (realtime) is a FastAPI WebSocket route (Starlette's WebSocket on uvicorn's
+`websockets` implementation); its broadcast set is per process: with --workers > 1 a message
+reaches only the subscribers of the worker that received it (see contestant.yaml).
 
 Run by contestant.yaml:
     /usr/bin/python3 -m uvicorn main:app --host 127.0.0.1 --port $PORT --workers $WORKERS
@@ -11,7 +15,7 @@ import asyncio
 import os
 
 import asyncpg
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request, WebSocket
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -22,6 +26,41 @@ INT4_MIN = -(2**31)
 INT4_MAX = 2**31 - 1
 
 app = FastAPI()
+
+
+class ConnectionManager:
+    """The open /ws connections of this worker process (FastAPI's WebSockets page keeps them so)."""
+
+    def __init__(self) -> None:
+        self.active: set[WebSocket] = set()
+
+    async def broadcast(self, text: str) -> None:
+        for connection in list(self.active):
+            try:
+                await connection.send_text(text)
+            except Exception:
+                # it closed meanwhile: its own handler is leaving too
+                self.active.discard(connection)
+
+
+manager = ConnectionManager()
+
+
+@app.websocket("/ws")
+async def ws(websocket: WebSocket) -> None:
+    """Every text message goes, unchanged, to every /ws connection of this process, the sender included."""
+    await websocket.accept()
+    manager.active.add(websocket)
+    try:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+            text = message.get("text")
+            if text is not None:  # spec v2 forwards text messages only
+                await manager.broadcast(text)
+    finally:
+        manager.active.discard(websocket)
 
 
 @app.on_event("startup")

@@ -1,16 +1,20 @@
 'use strict';
 
-// Stackbench contestant "fastify": the Stackbench API (docs/api.md, spec v1) on Fastify 5
-// with @fastify/postgres (a node-postgres Pool).
+// Stackbench contestant "fastify": the Stackbench API (docs/api.md, spec v2) on Fastify 5
+// with @fastify/postgres (a node-postgres Pool); GET /ws (realtime) is a route of
+// @fastify/websocket, Fastify's WebSocket plugin (built on ws).
 //
 // Environment (docs/contestants.md): PORT (required), WORKERS (default 1),
 // DB_URL (required), DB_POOL (pool size per process, default 10).
 // With WORKERS > 1 the primary forks that many node:cluster workers, which share
-// the listening socket; the primary itself serves nothing.
+// the listening socket; the primary itself serves nothing but relays every /ws
+// message a worker received to the other workers (IPC), so a broadcast reaches
+// the subscribers of every worker.
 
 const cluster = require('node:cluster');
 const { setTimeout: sleep } = require('node:timers/promises');
 const Fastify = require('fastify');
+const { WebSocket } = require('ws');
 
 const SERVER_NAME = 'fastify';
 const HOST = '127.0.0.1';
@@ -158,6 +162,32 @@ function buildApp(config) {
     done();
   });
 
+  app.register(require('@fastify/websocket'));
+  // The plugin's docs declare websocket routes in a plugin registered after it.
+  app.register(async function realtime(app) {
+    const relayed = cluster.isWorker;
+    const broadcastLocally = (text) => {
+      for (const client of app.websocketServer.clients) {
+        if (client.readyState === WebSocket.OPEN) client.send(text);
+      }
+    };
+    // GET /ws: every text message goes to every /ws connection of every worker, the sender included.
+    app.get('/ws', { websocket: true }, (socket) => {
+      socket.on('error', (err) => console.error(`fastify: /ws: ${err.message}`));
+      socket.on('message', (data, isBinary) => {
+        if (isBinary) return; // spec v2 forwards text messages only
+        const text = data.toString();
+        broadcastLocally(text);
+        if (relayed) process.send({ ws: text });
+      });
+    });
+    if (relayed) {
+      process.on('message', (msg) => {
+        if (msg && typeof msg.ws === 'string') broadcastLocally(msg.ws);
+      });
+    }
+  });
+
   app.get('/json', { schema: routes.json }, async () => {
     return { message: 'Hello, World!' };
   });
@@ -235,6 +265,14 @@ function startPrimary(config) {
   });
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
+
+  // A /ws message one worker received goes to every other worker, which broadcasts it.
+  cluster.on('message', (from, msg) => {
+    if (!msg || typeof msg.ws !== 'string') return;
+    for (const worker of Object.values(cluster.workers)) {
+      if (worker !== from && worker.isConnected()) worker.send(msg);
+    }
+  });
 
   console.log(`fastify: primary ${process.pid} starting ${config.workers} workers`);
   for (let i = 0; i < config.workers; i++) cluster.fork();

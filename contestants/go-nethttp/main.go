@@ -1,5 +1,6 @@
-// Command go-nethttp serves the Stackbench API (docs/api.md, spec v1) with the standard
-// library's net/http, reading users from PostgreSQL through database/sql and lib/pq.
+// Command go-nethttp serves the Stackbench API (docs/api.md, spec v2) with the standard
+// library's net/http, reading users from PostgreSQL through database/sql and lib/pq;
+// GET /ws (realtime) is gorilla/websocket on the same mux (ws.go).
 //
 // Environment (docs/contestants.md): PORT (required), DB_URL (required), DB_POOL
 // (open connections of the database/sql pool, default 10). GOMAXPROCS is the runtime's
@@ -38,7 +39,8 @@ type user struct {
 }
 
 type api struct {
-	db *sql.DB
+	db  *sql.DB
+	hub *hub
 }
 
 // writeJSON sends v as the whole response; net/http adds Date and Content-Length.
@@ -166,6 +168,7 @@ func (a *api) routes() http.Handler {
 	mux.HandleFunc("/api/users/", only(a.getUser))
 	mux.HandleFunc("/io", only(a.io))
 	mux.HandleFunc("/cpu", only(a.cpu))
+	mux.HandleFunc("/ws", a.hub.serveWs)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not found")
 	})
@@ -210,8 +213,10 @@ func main() {
 	db.SetMaxOpenConns(pool)
 	db.SetMaxIdleConns(pool)
 
+	hub := newHub()
+	go hub.run()
 	srv := &http.Server{
-		Handler:           (&api{db: db}).routes(),
+		Handler:           (&api{db: db, hub: hub}).routes(),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       120 * time.Second,
 	}

@@ -5,7 +5,7 @@ import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The Stackbench API (spec v1) as an ordinary Spring Boot application: Spring MVC on the
+ * The Stackbench API (spec v2) as an ordinary Spring Boot application: Spring MVC on the
  * embedded Tomcat, JdbcTemplate over the auto-configured HikariCP pool.
  *
  * <p>Configuration comes from the environment the lab sets (see {@code application.properties}).

@@ -19,7 +19,8 @@ import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The four endpoints of docs/api.md on a Vert.x Web {@link Router}. Each deployed instance runs on
+ * The four HTTP endpoints of docs/api.md on a Vert.x Web {@link Router}, and GET /ws on the same
+ * server's WebSocket handler ({@link WsBroadcast}). Each deployed instance runs on
  * its own event loop with its own router and HTTP server; Vert.x shares the listening port
  * between them. All instances lease the same named PostgreSQL pool.
  */
@@ -71,6 +72,7 @@ final class ApiVerticle extends AbstractVerticle {
         router.errorHandler(500, this::internalError);
 
         vertx.createHttpServer()
+                .webSocketHandler(new WsBroadcast(vertx))
                 .requestHandler(router)
                 .listen(config.port(), "127.0.0.1")
                 .<Void>mapEmpty()

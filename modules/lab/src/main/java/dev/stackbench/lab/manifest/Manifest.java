@@ -2,6 +2,7 @@ package dev.stackbench.lab.manifest;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,19 +29,38 @@ import java.util.Set;
  * @param workloads the workloads it implements, never empty
  * @param sources   where each production setting comes from
  * @param dir       the contestant directory (absolute); commands run there
+ * @param notImplemented workloads the contestant does not implement, each with the reason
+ *                  (e.g. {@code realtime}: "gunicorn's sync workers hold one request at a time");
+ *                  never one of {@code workloads}
  */
 public record Manifest(String id, String name, String language, Variant variant, Component runtime,
                        Component framework, Requirements requires, List<List<String>> install,
                        List<List<String>> check, List<String> start, Map<String, String> env,
                        WorkersRule workers, String ready, Set<Workload> workloads, List<String> sources,
-                       Path dir) {
+                       Path dir, Map<Workload, String> notImplemented) {
     public Manifest {
+        notImplemented = Collections.unmodifiableMap(new EnumMap<>(notImplemented.isEmpty()
+                ? new EnumMap<>(Workload.class) : notImplemented));
+        for (Workload w : notImplemented.keySet()) {
+            if (workloads.contains(w)) {
+                throw new IllegalArgumentException(w.label() + " is both implemented and not implemented");
+            }
+        }
         install = install.stream().map(List::copyOf).toList();
         check = check.stream().map(List::copyOf).toList();
         start = List.copyOf(start);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         workloads = Collections.unmodifiableSet(EnumSet.copyOf(workloads));
         sources = List.copyOf(sources);
+    }
+
+    /** A manifest without {@code notImplemented} reasons. */
+    public Manifest(String id, String name, String language, Variant variant, Component runtime,
+                    Component framework, Requirements requires, List<List<String>> install,
+                    List<List<String>> check, List<String> start, Map<String, String> env,
+                    WorkersRule workers, String ready, Set<Workload> workloads, List<String> sources, Path dir) {
+        this(id, name, language, variant, runtime, framework, requires, install, check, start, env, workers, ready,
+                workloads, sources, dir, Map.of());
     }
 
     /** @return true when the contestant implements the workload */

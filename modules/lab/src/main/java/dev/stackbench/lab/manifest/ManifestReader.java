@@ -7,6 +7,7 @@ import dev.stackbench.config.YamlValue;
 import dev.stackbench.lab.ManifestException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class ManifestReader {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> FIELDS = List.of("id", "name", "language", "variant", "runtime",
             "framework", "requires", "install", "check", "start", "env", "workers", "ready", "workloads",
-            "sources");
+            "notImplemented", "sources");
 
     /**
      * @param file a {@code contestant.yaml}; its directory name must equal its {@code id}
@@ -60,6 +61,7 @@ public final class ManifestReader {
         if (!id.equals(dirName)) {
             throw root.error("id is \"" + id + "\"; expected the directory name \"" + dirName + "\"");
         }
+        Set<Workload> workloads = workloads(root);
         return new Manifest(id,
                 root.text("name", "a display name, e.g. Express"),
                 root.text("language", "a language, e.g. javascript"),
@@ -73,9 +75,29 @@ public final class ManifestReader {
                 env(root),
                 workers(root),
                 ready(root),
-                workloads(root),
+                workloads,
                 textList(root, "sources"),
-                dir);
+                dir,
+                notImplemented(root, workloads));
+    }
+
+    /** {@code notImplemented: {realtime: "reason"}}: workloads not in {@code workloads}, each with a non-empty reason. */
+    private static Map<Workload, String> notImplemented(YamlMap root, Set<Workload> workloads) {
+        List<String> labels = EnumSet.allOf(Workload.class).stream().map(Workload::label).toList();
+        Map<Workload, String> out = new EnumMap<>(Workload.class);
+        root.map("notImplemented", "a mapping of workload: reason, e.g. {realtime: \"why not\"}").ifPresent(m -> {
+            for (String label : m.keys()) {
+                Workload w = EnumSet.allOf(Workload.class).stream().filter(c -> c.label().equals(label)).findFirst()
+                        .orElseThrow(() -> m.error("notImplemented names \"" + label + "\"; expected one of "
+                                + String.join(", ", labels)));
+                if (workloads.contains(w)) {
+                    throw m.error("notImplemented names " + label + ", which workloads lists; expected only workloads"
+                            + " the contestant does not implement");
+                }
+                out.put(w, m.text(label, "the reason it is not implemented"));
+            }
+        });
+        return out;
     }
 
     private static Variant variant(YamlMap root) {

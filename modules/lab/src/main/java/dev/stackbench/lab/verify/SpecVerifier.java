@@ -24,13 +24,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Checks a running server against API spec v1 (docs/api.md), one request per check, in order:
+ * Checks a running server against API spec v2 (docs/api.md), one request per check, in order:
  * {@code /json}; {@code /api/users/{1,42,10000}} exact; {@code 0, 10001, -1, 99999999999} 404
  * {@code {"error":"User not found"}}; {@code abc, 1.5} a 4xx with a JSON error; {@code /io?ms=50}
  * exact and at least 50 ms; {@code /io} bad input 400; {@code /cpu?n=10000} 1229 and {@code n=100}
  * 25; {@code /cpu} bad input 400. Every response must carry {@code Server}, an IMF-fixdate
  * {@code Date}, {@code Content-Type: application/json} and {@code Content-Length} or chunked
  * transfer coding. Bodies compare as JSON values: same keys, values and types, nothing extra.
+ * With {@code realtime} listed (spec v2), three WebSocket checks follow ({@link RealtimeCheck}):
+ * {@code WS /ws broadcast}, {@code WS /ws ping}, {@code WS /ws close}, each bounded by
+ * {@link #REALTIME_TIMEOUT}.
  *
  * <pre>{@code
  * VerificationReport r = new SpecVerifier().verify("express", URI.create("http://127.0.0.1:8080"),
@@ -42,6 +45,8 @@ import java.util.regex.Pattern;
 public final class SpecVerifier {
     /** Time limit of one request. */
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Bound of each WebSocket step of the realtime checks: connect + upgrade, the deliveries, the pong, the close. */
+    public static final Duration REALTIME_TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_SHOWN_CHARS = 80;
     private static final String CONNECT_FAILED = "cannot connect to";
     private static final Pattern JSON_TYPE = Pattern.compile("application/json\\s*(;\\s*charset=\"?utf-8\"?\\s*)?",
@@ -53,6 +58,17 @@ public final class SpecVerifier {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Duration realtimeTimeout;
+
+    /** A verifier with the spec's bounds ({@link #REALTIME_TIMEOUT} for the WebSocket checks). */
+    public SpecVerifier() {
+        this(REALTIME_TIMEOUT);
+    }
+
+    /** @param realtimeTimeout bound of each WebSocket step (tests shorten it) */
+    SpecVerifier(Duration realtimeTimeout) {
+        this.realtimeTimeout = realtimeTimeout;
+    }
 
     /** What one check expects. */
     private sealed interface Expect permits Exact, ErrorObject {
@@ -73,20 +89,26 @@ public final class SpecVerifier {
     /**
      * @param contestant its id, for the report
      * @param base       e.g. {@code http://127.0.0.1:8080}
-     * @param workloads  which endpoints to check ({@code json} always; {@code user}, {@code io}, {@code cpu} when listed)
+     * @param workloads  which endpoints to check ({@code json} always; {@code user}, {@code io},
+     *                   {@code cpu}, {@code realtime} when listed)
      */
     public VerificationReport verify(String contestant, URI base, Set<Workload> workloads) {
         List<CheckResult> results = new ArrayList<>();
         List<Probe> probes = probes(workloads);
+        boolean realtime = workloads.contains(Workload.REALTIME);
         for (int i = 0; i < probes.size(); i++) {
             CheckResult result = check(base, probes.get(i));
             results.add(result);
             if (result instanceof CheckResult.Failed f && f.reason().startsWith(CONNECT_FAILED)) {
                 // nothing listens (any more): the other checks would only say the same
-                results.add(new CheckResult.Failed("GET (" + (probes.size() - i - 1) + " more)", "not checked: "
+                int more = probes.size() - i - 1 + (realtime ? RealtimeCheck.CHECKS : 0);
+                results.add(new CheckResult.Failed("GET (" + more + " more)", "not checked: "
                         + CONNECT_FAILED + " " + base));
-                break;
+                return new VerificationReport(contestant, results, OptionalLong.empty());
             }
+        }
+        if (realtime) {
+            results.addAll(new RealtimeCheck(http, realtimeTimeout).run(base));
         }
         return new VerificationReport(contestant, results, OptionalLong.empty());
     }

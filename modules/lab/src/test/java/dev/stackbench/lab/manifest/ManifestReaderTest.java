@@ -96,12 +96,26 @@ class ManifestReaderTest {
                 .isEqualTo("variant is \"fast\"; expected realistic or tuned");
         assertThat(errorOf(VALID.replace("ready: /json", "ready: /json\nworker: 2")))
                 .isEqualTo("unknown field 'worker'; expected one of id, name, language, variant, runtime, framework,"
-                        + " requires, install, check, start, env, workers, ready, workloads, sources");
+                        + " requires, install, check, start, env, workers, ready, workloads, notImplemented, sources");
         assertThat(errorOf(VALID.replace("id: express", "id: expres")))
                 .isEqualTo("id is \"expres\"; expected the directory name \"express\"");
         assertThat(errorOf(VALID.replace("  - [npm, ci, --omit=dev]", "  - npm ci")))
                 .isEqualTo("install[0] is \"npm ci\"; expected an argv list, e.g. [npm, ci]");
         assertThat(errorOf("id: [unclosed")).startsWith("not valid YAML (line ");
+    }
+
+    @Test
+    void notImplementedGivesEachMissingWorkloadItsReason() throws Exception {
+        Manifest m = new ManifestReader().read(write("express", VALID + "notImplemented:\n  realtime: \"no WebSocket server\"\n"));
+        assertThat(m.notImplemented()).containsExactly(entry(Workload.REALTIME, "no WebSocket server"));
+        assertThat(new ManifestReader().read(write("express", VALID)).notImplemented()).isEmpty();
+        assertThat(errorOf(VALID + "notImplemented:\n  chat: \"no\"\n"))
+                .isEqualTo("notImplemented names \"chat\"; expected one of json, user, io, cpu, realtime, mixed");
+        assertThat(errorOf(VALID + "notImplemented:\n  cpu: \"no\"\n"))
+                .isEqualTo("notImplemented names cpu, which workloads lists; expected only workloads the contestant"
+                        + " does not implement");
+        assertThat(errorOf(VALID + "notImplemented:\n  realtime: \"\"\n"))
+                .startsWith("notImplemented.realtime ");
     }
 
     @Test

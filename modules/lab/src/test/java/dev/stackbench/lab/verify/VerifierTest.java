@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stackbench.lab.FakeContestants;
 import dev.stackbench.lab.contestant.ContestantLauncher;
+import dev.stackbench.lab.contestant.RunningContestant;
 import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.proc.FreePort;
 import dev.stackbench.lab.proc.ProcTable;
@@ -66,13 +67,26 @@ class VerifierTest {
 
     @Test
     @Timeout(30)
-    void aUrlWhereNothingListensIsOneFailureNotTwentyOne() {
+    void aUrlWhereNothingListensIsOneFailureNotTwentyFour() {
         URI nobody = URI.create("http://127.0.0.1:" + FreePort.pick());
         VerificationReport r = new SpecVerifier().verify("nobody", nobody, EnumSet.allOf(
                 Workload.class));
         assertThat(r.failures()).containsExactly(
                 new CheckResult.Failed("GET /json", "cannot connect to " + nobody),
-                new CheckResult.Failed("GET (20 more)", "not checked: cannot connect to " + nobody));
+                new CheckResult.Failed("GET (23 more)", "not checked: cannot connect to " + nobody));
+    }
+
+    @Test
+    @Timeout(60)
+    void withRealtimeListedAServerWithoutWsFailsOnlyTheWebSocketCheckWithTheStatus() throws Exception {
+        ContestantLauncher launcher = new ContestantLauncher(FakeContestants.settings(logs, Duration.ofSeconds(20)));
+        try (RunningContestant good = launcher.start(fakes.manifest("good"))) {
+            VerificationReport r = new SpecVerifier(Duration.ofSeconds(2)).verify("good", good.baseUri(),
+                    EnumSet.of(Workload.JSON, Workload.REALTIME));
+            assertThat(r.checks()).extracting(CheckResult::check).containsExactly("GET /json", "WS /ws broadcast");
+            assertThat(r.failures()).containsExactly(new CheckResult.Failed("WS /ws broadcast",
+                    "subscriber 1: upgrade refused: HTTP 404 for GET /ws; expected 101 Switching Protocols"));
+        }
     }
 
     @Test
