@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -57,6 +58,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also verify a server that is already running, e.g. http://127.0.0.1:8080 (repeatable).")
     List<String> urls = new ArrayList<>();
 
+    @Option(names = "--url-workloads", paramLabel = "NAME", split = ",", showDefaultValue = Visibility.NEVER,
+            description = "The workloads a --url server is checked for, of json, user, io, cpu, realtime (default: json,user,io,cpu).")
+    Set<Workload> urlWorkloads = EnumSet.of(Workload.JSON, Workload.USER, Workload.IO, Workload.CPU);
+
     @Mixin
     LabOptions lab;
 
@@ -82,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<VerificationReport> reports = new ArrayList<>();
         SpecVerifier specVerifier = new SpecVerifier();
         for (URI url : running) {
-            reports.add(specVerifier.verify(url.toString(), url, EnumSet.allOf(Workload.class)));
+            reports.add(specVerifier.verify(url.toString(), url, urlWorkloads));
         }
         List<Manifest> startable = new ArrayList<>();
         Installation installation = Installation.fromEnvironment();
