@@ -84,10 +84,18 @@ public final class Main implements Runnable {
     private static void listExitCodes(CommandLine cl) {
         Map<String, String> list = new LinkedHashMap<>();
         for (ExitCode code : exitCodes(cl.getCommandName())) {
-            list.put(String.format(Locale.ROOT, "%3d", code.code()), code.meaning());
+            list.put(String.format(Locale.ROOT, "%3d", code.code()), meaning(cl.getCommandName(), code));
         }
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(list);
         cl.getSubcommands().values().forEach(Main::listExitCodes);
+    }
+
+    /** @return what {@code code} means for {@code command}: its general meaning, unless the command gives it its own */
+    static String meaning(String command, ExitCode code) {
+        if (command.equals("compare") && code == ExitCode.CHECK_FAILED) {
+            return "with --fail-on-regression: a cell of B is slower than A";
+        }
+        return code.meaning();
     }
 
     /** @return the exit codes a command can end with, in the order its help lists them */
@@ -95,9 +103,11 @@ public final class Main implements Runnable {
         return switch (command) {
             case "run" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
                     ExitCode.INTERNAL, ExitCode.INTERRUPTED);
+            case "serve" -> List.of(ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL, ExitCode.INTERRUPTED);
             case "setup", "verify" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
                     ExitCode.INTERNAL);
-            case "load", "report", "compare" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "compare" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "load", "report" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
         };
     }

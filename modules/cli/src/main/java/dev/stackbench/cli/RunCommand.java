@@ -42,18 +42,21 @@ import picocli.CommandLine.Spec;
 /** {@code stackbench run}: the main job. */
 @Command(name = "run", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Run a suite across the contestants and print its report.",
-                "Installs the contestants that are missing and starts a private PostgreSQL. Then, one contestant at a"
-                        + " time, it starts the contestant fresh, checks it against the API of docs/api.md (one that fails"
-                        + " is reported, not measured), warms it up, measures every workload and load level, and stops it.",
+                "Installs the contestants that are missing and starts a private PostgreSQL. Every contestant is started"
+                        + " once, checked against the API of docs/api.md (one that fails is reported, not measured) and"
+                        + " stays up; then, round after round, every workload and load level is measured once per"
+                        + " contestant in an order shuffled per round, with a drift reference between rounds.",
                 "Writes run.json, interval logs, logs and report.html to results/<timestamp>-<suite>/ and prints the"
-                        + " table. Ctrl-C keeps what was measured; 'stackbench report DIR' renders it.",
-                "Suites: quick (every contestant x json, user, io, cpu at 100 connections, one 3s trial; about 3"
-                        + " minutes), seed-table (json at 1000 connections, 3 trials: the seed article's table; about 8"
-                        + " minutes), full (16 to 1024 connections and an open-model rate curve, 3 trials; hours), or a"
-                        + " YAML file (docs/suites.md)."},
+                        + " table with 95% confidence intervals. Ctrl-C keeps what was measured; 'stackbench report DIR'"
+                        + " renders it.",
+                "Suites: quick (the articles' frameworks and the baselines x json, user, io, cpu at 100 connections,"
+                        + " 3 rounds; about 4 minutes), seed-table (json at 1000 connections, 6 rounds: the seed article's"
+                        + " table), full (16 to 1024 connections and an open-model rate curve, 6 rounds; hours), or a"
+                        + " YAML file (docs/suites.md). --contestants all measures every contestant."},
         footer = {"", "Examples:",
                 "  stackbench run",
-                "  stackbench run --suite seed-table --contestants express,fastapi-uvicorn",
+                "  stackbench run --suite seed-table --contestants express,fastapi",
+                "  stackbench run --contestants all --trials 5",
                 "  stackbench run --suite my-suite.yaml --workloads json --results /tmp/results"})
 final class RunCommand implements Callable<Integer> {
     @Mixin
@@ -62,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, or a suite YAML file.")
     String suiteName = "quick";
 
-    @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants (default: the suite's, else all).")
+    @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants, or all (default: the suite's).")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--workloads", paramLabel = "NAME", split = ",", showDefaultValue = Visibility.NEVER,
@@ -130,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Catalog catalog = contestantsDir.load();
-        List<Catalog.Entry> entries = catalog.select(suite.contestants());
+        List<Catalog.Entry> entries = catalog.select(only.isEmpty() ? defaultSet(suite.contestants(), catalog.ids()) : suite.contestants());
         Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
         ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
         out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
@@ -175,10 +178,19 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
+    /**
+     * A built-in suite's default set applies to the project's own contestants; in a directory of the
+     * user's own (--contestants-dir) that has none of them, the suite measures every contestant there.
+     */
+    private static List<String> defaultSet(List<String> suiteDefault, List<String> available) {
+        List<String> present = suiteDefault.stream().filter(available::contains).toList();
+        return present.isEmpty() ? List.of() : present;
+    }
+
     private Suite suite() {
         Suite suite;
         try {
-            suite = Suites.resolve(suiteName).withContestants(only);
+            suite = only.equals(List.of("all")) ? Suites.resolve(suiteName).withAllContestants() : Suites.resolve(suiteName).withContestants(only);
             List<Workload> chosen = new ArrayList<>();
             for (String w : workloads) {
                 chosen.add(WorkloadParams.parse(w));

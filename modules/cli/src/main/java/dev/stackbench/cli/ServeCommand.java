@@ -27,13 +27,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code stackbench serve ID...}: contestants up, as a run starts them, for the user's own tools. */
 @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = {"Start contestants as a run does (pinned, a private PostgreSQL, verified), print their URLs,",
-                "and keep them running until Ctrl-C, so any load tool can be pointed at them."})
+        description = {"Start contestants and keep them running for your own tools.",
+                "Each is started as a run starts it (pinned to the server CPUs, the private PostgreSQL, verified against"
+                        + " docs/api.md); their URLs are printed and they run until Ctrl-C, so any load tool can be pointed at them."},
+        footer = {"", "Example:", "  stackbench serve fastify express", "  wrk -t1 -c100 -d10s http://127.0.0.1:PORT/json"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
 
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "Contestants to serve.")
+    @Parameters(paramLabel = "ID", arity = "1..*", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Contestants to serve.")
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
@@ -46,9 +48,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-url", paramLabel = "URL", description = "Use this PostgreSQL (holding the users table of docs/api.md) instead of a private one.")
     String dbUrl;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = LabDefaults.READY_TIMEOUT_SECONDS,
-            description = "How long a contestant may take to become ready.")
-    int readyTimeoutSeconds;
+    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
+    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
 
     @Spec
     CommandSpec spec;
@@ -57,8 +59,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
         CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
-        if (readyTimeoutSeconds < 1) {
-            throw new InvalidInputException("--ready-timeout (" + readyTimeoutSeconds + ") must be >= 1 second");
+        if (readyTimeout.toMillis() < 1000) {
+            throw new InvalidInputException("--ready-timeout (" + DurationConverter.format(readyTimeout) + ") must be >= 1s");
         }
         List<Manifest> manifests = new ArrayList<>();
         Installation installation = Installation.fromEnvironment();
@@ -75,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path logs = Files.createTempDirectory("stackbench-serve-");
         LabSession.Request request = new LabSession.Request(cpus, databaseCpus, Optional.ofNullable(dbUrl).map(Database::parseUrl), logs,
-                Duration.ofSeconds(readyTimeoutSeconds));
+                readyTimeout);
         Interruption interruption = Interruption.install();
         try (LabSession lab = LabSession.open(request, manifests, line -> say(out, line));
              Serve serve = Serve.start(lab.launcher(), manifests, line -> say(out, line))) {

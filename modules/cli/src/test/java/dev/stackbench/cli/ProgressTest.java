@@ -21,7 +21,7 @@ class ProgressTest {
 
     private static Trial trial() {
         return new Trial("express", "json", new LoadLevel.Closed(100), 1, 3, 42_124, 14_041.4,
-                new Percentiles(412, 900, 2_000, 4_060, 9_000, 12_000, 20_000, 700, 300), null,
+                new Percentiles(412, 900, 2_000, 4_060, 9_000, 12_000, 20_000, 700, 300, 42_124, 0), null,
                 new Errors(0, 0, 0, 0, Map.of()), new ServerUsage(0.97, 70L << 20, (long) (74.4 * (1 << 20))),
                 new GeneratorHealth(0.4, null, 14_041.4, 0, 0, false, null), "logs/x.hlog");
     }

@@ -128,7 +128,7 @@ class ReportCommandsTest {
                 .contains("error rate is above 5% are reported, never ranked");
         assertThat(compare.out().replaceAll("\\s+", " ")).contains("'same' when it lies within +-5%")
                 .contains("fewer than 3 ranked trials")
-                .contains("Exit codes: 0 done; 1 with --fail-on-regression, a cell is slower");
+                .contains("Exit codes: 0 done as asked 1 with --fail-on-regression: a cell of B is slower than A");
     }
 
     @Test

@@ -30,9 +30,9 @@ class WarmupTest {
 
     @Test
     void warmUpThatNeverStabilisesStopsAtItsCap() throws Exception {
-        // 1 ms answers, but a 200 ms stall every 300 ms: every 250 ms sample sees a different share
-        // of stall, far more variation than the counting noise of hundreds of responses
-        try (StubServer stub = new StubServer(new StubServer.Behavior.Stall(1, 200, 300))) {
+        // 1 ms answers, but a 500 ms stall every second: of four 250 ms samples, two see (almost)
+        // nothing, two see everything: a CV near 1, far beyond the counting noise of hundreds of responses
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Stall(1, 500, 1000))) {
             LoadSpec spec = LoadSpec.builder(stub.uri("/")).connections(2).threads(1).duration(Duration.ofMillis(500))
                     .warmup(new Warmup.UntilStable(Duration.ZERO, Duration.ofMillis(1500), Duration.ofMillis(250), 4, 0.01))
                     .build();

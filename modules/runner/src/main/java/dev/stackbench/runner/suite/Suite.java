@@ -54,6 +54,11 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
     }
 
+    /** @return the same suite over every installed contestant */
+    public Suite withAllContestants() {
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+    }
+
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
         return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);

@@ -72,9 +72,9 @@ class SuiteFileTest {
         assertThat(s.contestants()).isEmpty();
         assertThat(s.openConnections()).isEqualTo(256);
         assertThat(s.curve()).isEmpty();
-        assertThat(s.trials()).isEqualTo(1);
-        assertThat(List.of(s.warmup(), s.duration(), s.pause(), s.timeout()))
-                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        assertThat(s.trials()).isEqualTo(3);
+        assertThat(List.of(s.warmup(), s.rewarm(), s.duration(), s.pause(), s.timeout()))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
         assertThat(s.cpus()).isEqualTo(new CpuSets("0", "1", "1"));
         assertThat(s.params()).isEqualTo(WorkloadParams.DEFAULT);
         assertThat(new SuiteFile(write("name: c\nworkloads: [io]\ncurve: {}\n")).read().curve()).contains(RateCurve.DEFAULT);
@@ -87,7 +87,7 @@ class SuiteFileTest {
                         "not valid YAML (line 3, column 1): expected ',' or ']', but got <stream end> (while parsing a flow sequence)"),
                 Arguments.of("", "the file is empty; expected the fields of docs/suites.md: name, workloads, levels, ..."),
                 Arguments.of(OK + "trails: 3\n", "unknown field 'trails'; expected one of name, contestants, workloads, levels,"
-                        + " openConnections, curve, trials, warmup, duration, pause, timeout, cpus, params"),
+                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params"),
                 Arguments.of("workloads: [json]\nlevels: [{connections: 1}]\n",
                         "missing field 'name'; expected lower-case letters, digits and dashes, e.g. my-suite"),
                 Arguments.of(OK.replace("name: x", "name: My Suite"),

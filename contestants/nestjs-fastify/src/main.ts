@@ -1,0 +1,28 @@
+// Stackbench contestant "nestjs-fastify": the Stackbench API (docs/api.md, spec v1) on NestJS with
+// its Fastify platform and TypeORM over node-postgres. WORKERS > 1 runs a node:cluster.
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+import { runClustered } from './cluster.js';
+import { readConfig } from './config.js';
+
+const SERVER_NAME = 'nestjs-fastify';
+const HOST = '127.0.0.1';
+
+const config = readConfig(SERVER_NAME, process.env);
+runClustered(SERVER_NAME, config.workers, async () => {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      reply.header('server', SERVER_NAME);
+      done();
+    });
+  // SIGTERM closes the HTTP server and TypeORM's pool through Nest's shutdown hooks.
+  app.enableShutdownHooks();
+  // Fastify listens on localhost only unless told: the address is given, as Nest's page says.
+  await app.listen(config.port, HOST);
+  console.log(`${SERVER_NAME}: pid ${process.pid} listening on http://${HOST}:${config.port}`);
+});

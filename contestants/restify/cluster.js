@@ -1,0 +1,50 @@
+'use strict';
+
+// Runs start() in WORKERS node:cluster workers sharing the listening socket (the primary
+// serves nothing and re-forks a worker that dies), or in this process when WORKERS is 1.
+
+const cluster = require('node:cluster');
+
+module.exports = function runClustered(name, workers, start) {
+  if (workers <= 1 || !cluster.isPrimary) {
+    start();
+    return;
+  }
+  const listening = new Set();
+  let stopping = false;
+
+  const stop = (exitCode) => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = exitCode;
+    const running = Object.values(cluster.workers);
+    if (running.length === 0) process.exit();
+    for (const worker of running) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers)) worker.process.kill('SIGKILL');
+      process.exit();
+    }, 5000).unref();
+  };
+
+  cluster.on('listening', (worker) => listening.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers).length === 0) process.exit();
+      return;
+    }
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (!listening.has(worker.id)) {
+      // A worker that cannot even start would only fail again: give up at once.
+      console.error(`${name}: worker ${worker.process.pid} exited (${how}) before listening; stopping`);
+      stop(1);
+      return;
+    }
+    console.error(`${name}: worker ${worker.process.pid} died (${how}); starting a new one`);
+    cluster.fork();
+  });
+  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', () => stop(0));
+
+  console.log(`${name}: primary ${process.pid} starting ${workers} workers`);
+  for (let i = 0; i < workers; i++) cluster.fork();
+};
