@@ -12,6 +12,8 @@ public enum ExitCode {
     USAGE(2, "a wrong option, argument or input file; nothing was run"),
     /** The environment stopped us: a missing tool, an open-file limit too low, a port in use. */
     ENVIRONMENT(3, "the machine lacks something: a program, CPUs, a free port, open files"),
+    /** {@code stackbench load}: the run completed (or was ended early by {@code --abort-on-fail}), and a {@code --threshold} failed. */
+    THRESHOLD_FAILED(4, "a --threshold failed; the summary and --json say which"),
     /** Interrupted by the user (Ctrl-C); partial results are kept. */
     INTERRUPTED(130, "interrupted (Ctrl-C); what was measured is kept"),
     /** A bug in Stackbench: an unexpected exception. */
