@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
  * usage and environment errors as every command.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-        description = {"Drive HTTP/1.1 load against one URL and summarise it.",
+        description = {"Load one URL over HTTP or WebSocket and summarise it.",
                 "Closed model: -c connections, each sending its next request as soon as the last one completed. Open"
                         + " model: -R requests per second on a fixed schedule, latency timed from each request's intended"
                         + " send time, so without coordinated omission."},
@@ -70,8 +71,9 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query]; with --request or"
-            + " --scenario only http://host[:port], the requests give the paths.")
+    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query] (with --request or"
+            + " --scenario only http://host[:port], the requests give the paths), or a WebSocket URL, ws:// or wss://"
+            + " (see --pattern; docs/load-websocket.md).")
     String url;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Concurrent keep-alive connections.")
@@ -184,8 +186,16 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the full result with its environment as JSON.")
     Path json;
 
+    @Mixin
+    WsOptions ws = new WsOptions();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (WsOptions.isWebSocketUrl(url)) {
+            checkHttpOnlyOptions();
+            return new WsLoad(this, ws).call();
+        }
+        WsOptions.rejectForHttp(spec.commandLine().getParseResult(), url);
         LoadSpec load = toSpec();
         PrintWriter out = spec.commandLine().getOut();
         LoadGenerator generator = new LoadGenerator(load);
@@ -246,7 +256,6 @@ final class LoadCommand implements Callable<Integer> {
 
     /** Validates the options against each other and builds the engine's spec. */
     LoadSpec toSpec() throws IOException {
-        checkHttpOnlyOptions();
         URI target = parseUrl(url);
         if (connections < 1) {
             throw usage("--connections (" + connections + ") must be >= 1");
@@ -456,21 +465,36 @@ final class LoadCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The options that only HTTP has, with a WebSocket URL: one line naming the first such option.
-     */
+    /** The options of this command that only an http:// URL takes (WsLoad checks the older ones: --method, --body...). */
+    private static final List<String> HTTP_ONLY = List.of("--request", "--scenario", "--threshold", "--abort-on-fail",
+            "--arrivals", "--seed");
+
+    /** With a WebSocket URL: one line naming the first HTTP-only option given. */
     private void checkHttpOnlyOptions() {
-        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            return;
-        }
         var parsed = spec.commandLine().getParseResult();
-        for (String option : List.of("--request", "--scenario", "--method", "--body", "--body-file", "--header")) {
+        for (String option : HTTP_ONLY) {
             if (parsed.hasMatchedOption(option)) {
-                throw usage(option + " applies to HTTP only, but URL '" + url + "' is a WebSocket URL: drop " + option
-                        + ", or give an http:// URL");
+                throw usage(option + " applies to http:// URLs only, not to the WebSocket URL '" + url + "'"
+                        + (option.equals("--request") || option.equals("--scenario")
+                        ? "; for WebSocket messages use --template, --message-size and --message-type" : ""));
             }
         }
+    }
+
+    /**
+     * @return {@code --rate} as one constant rate, for a WebSocket load; null when not given
+     * @throws UserException for a schedule (ramp or steps), which only the HTTP engine runs
+     */
+    Double constantRate() {
+        if (rate == null) {
+            return null;
+        }
+        RateArgument r = parseRate(rate);
+        if (!r.stages().isEmpty()) {
+            throw usage("--rate '" + rate + "' is a schedule, which applies to http:// URLs only; a WebSocket load takes one"
+                    + " rate, e.g. -R 1000");
+        }
+        return r.constant();
     }
 
     private static Warmup parseWarmup(String text) {
@@ -490,9 +514,6 @@ final class LoadCommand implements Callable<Integer> {
             uri = new URI(text);
         } catch (URISyntaxException e) {
             throw usage("URL '" + text + "' is not valid (" + e.getReason() + "): expected http://host[:port][/path], e.g. http://127.0.0.1:8080/json");
-        }
-        if ("ws".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme())) {
-            throw usage("URL '" + text + "' is a WebSocket URL, which this stackbench load does not drive yet: use an http:// URL");
         }
         if ("https".equalsIgnoreCase(uri.getScheme())) {
             throw usage("URL '" + text + "' uses https, which stackbench load does not support yet: use a plain http:// URL");

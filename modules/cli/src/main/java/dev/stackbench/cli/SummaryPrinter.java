@@ -101,7 +101,7 @@ public final class SummaryPrinter {
                         + " by status; service: from the actual send)"
                 : "             (latency: every request from its send; success/error: responses by status)");
         if (r.censored() > 0) {
-            out.println("             (>=: a lower bound, from the first censored value's rank on)");
+            out.println("             (>=: a lower bound: the censored values could raise it)");
         }
         long total = r.latency().count();
         out.println("  Errors     " + errors(r.errors()) + (total > 0 && r.errors().total() > 0

@@ -87,6 +87,28 @@ class LoadCommandTest {
     }
 
     @Test
+    void timeoutsArePrintedAsCensoredLowerBounds(@TempDir Path dir) throws Exception {
+        // a server that never accepts: the kernel completes the connects, nobody ever answers
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
+            Path json = dir.resolve("silent.json");
+            Outcome o = run("load", "-c", "2", "-t", "1", "-d", "1s", "--timeout", "200ms", "--json", json.toString(),
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/");
+
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(0);
+            JsonNode result = new ObjectMapper().readTree(json.toFile()).path("result");
+            long timeouts = result.path("errors").path("timeout").asLong();
+            assertThat(timeouts).isPositive();
+            assertThat(result.path("censored").path("count").asLong()).isEqualTo(timeouts);
+            assertThat(result.path("latencyCount").asLong()).isEqualTo(timeouts);
+            assertThat(result.path("censored").path("lowerBoundPercentiles")).hasSize(7);
+            assertThat(o.out()).containsPattern("  Latency    +>=20\\d\\.\\d\\dms +>=")
+                    .contains("  Success          none")
+                    .contains(String.format(java.util.Locale.ROOT, "  Censored   %d (%d timeouts at their timeout, 0 unsent", timeouts, timeouts))
+                    .contains("(>=: a lower bound: the censored values could raise it)");
+        }
+    }
+
+    @Test
     void aRealRunPrintsTheSummaryAndWritesJsonAndHlog(@TempDir Path dir) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/json", ex -> {
@@ -242,10 +264,12 @@ class LoadCommandTest {
         assertThat(run("load", "--abort-on-fail", url + "/").err()).startsWith(
                 "stackbench: --abort-on-fail needs a --threshold to watch, e.g. --threshold 'p99<50ms'\n");
         assertThat(run("load", "--request", "GET /json", "ws://127.0.0.1:1/echo").err()).isEqualTo("stackbench: --request applies to"
-                + " HTTP only, but URL 'ws://127.0.0.1:1/echo' is a WebSocket URL: drop --request, or give an http:// URL\n"
-                + "Try 'stackbench load --help' for usage.\n");
-        assertThat(run("load", "--method", "POST", "ws://127.0.0.1:1/echo").err()).startsWith("stackbench: --method applies to"
-                + " HTTP only, but URL 'ws://127.0.0.1:1/echo' is a WebSocket URL: drop --method, or give an http:// URL\n");
+                + " http:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'; for WebSocket messages use --template,"
+                + " --message-size and --message-type\nTry 'stackbench load --help' for usage.\n");
+        assertThat(run("load", "--threshold", "p99<1ms", "ws://127.0.0.1:1/echo").err()).startsWith("stackbench: --threshold applies to"
+                + " http:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'\n");
+        assertThat(run("load", "-R", "100..200/10s", "ws://127.0.0.1:1/echo").err()).startsWith("stackbench: --rate '100..200/10s' is a"
+                + " schedule, which applies to http:// URLs only; a WebSocket load takes one rate, e.g. -R 1000\n");
         assertThat(run("load", "--request", "json", url).err()).startsWith("stackbench: --request 'json' is not of the form 'METHOD PATH',"
                 + " e.g. 'GET /json' or 'POST /api/users/{random:1..10000}'\n");
         assertThat(run("load", "--request", "GET /a/{random:9..1}", url).err()).startsWith("stackbench: --request 'GET /a/{random:9..1}':"

@@ -61,6 +61,11 @@ public final class Defaults {
     public static final double STABLE_WARMUP_CV = 0.05;
     /** Generator CPUs busier than this fraction mean the generator may have been the bottleneck. */
     public static final double SATURATED_CPU = 0.90;
+    /**
+     * A fraction of late sends above this means the schedule was not kept. No longer the HTTP
+     * generator's verdict (see {@link #GENERATOR_LAG_FRACTION}); kept for generators that still use it.
+     */
+    public static final double LATE_FRACTION = 0.01;
     /** An open-model run that achieved less than this fraction of its rate fell behind. */
     public static final double BEHIND_SCHEDULE = 0.97;
 

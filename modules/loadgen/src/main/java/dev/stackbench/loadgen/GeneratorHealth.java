@@ -48,6 +48,17 @@ public record GeneratorHealth(double cpuSeconds, int cpusAvailable, double proce
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * The health of a generator that measures none of the send-lag percentile, the hiccup probe, steal
+     * and the connection pool (those are 0, the cap is 0, not connection-limited).
+     */
+    public GeneratorHealth(double cpuSeconds, int cpusAvailable, double processCpuUtilization, double loopCpuUtilization,
+                           double targetRate, double achievedRate, long sends, long lateSends, long queuedSends,
+                           long maxSendLagMicros, List<String> warnings) {
+        this(cpuSeconds, cpusAvailable, processCpuUtilization, loopCpuUtilization, targetRate, achievedRate, sends, lateSends,
+                queuedSends, maxSendLagMicros, 0, 0, 0, 0, 0, 0, 0, false, warnings);
+    }
+
     /** @return whether the generator may have limited the result (its CPU, its lag, its connections or steal) */
     public boolean bound() {
         return !warnings.isEmpty();

@@ -368,7 +368,8 @@ public final class LoadGenerator {
         long maxLagMicros = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.MAX_LAG_NANOS)).max().orElse(0) / 1000;
         Histogram lag = sampler.sendLag();
         Histogram hiccups = sampler.hiccups();
-        long lagP99 = open && lag.getTotalCount() > 0 ? lag.getValueAtPercentile(99) : 0;
+        // the histogram reports a bucket's highest equivalent value; never above the exact maximum
+        long lagP99 = open && lag.getTotalCount() > 0 ? Math.min(maxLagMicros, lag.getValueAtPercentile(99)) : 0;
         long hiccupP99 = hiccups.getTotalCount() > 0 ? hiccups.getValueAtPercentile(99) : 0;
         long hiccupMax = hiccups.getTotalCount() > 0 ? hiccups.getMaxValue() : 0;
         // Waiting at the cap alone does not say whose fault it was: by Little's law an overloaded

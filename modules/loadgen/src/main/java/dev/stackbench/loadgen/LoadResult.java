@@ -81,11 +81,14 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
     /**
      * The {@code S} flag: in open model, the server could not keep the rate. True when the achieved
      * rate (completions inside the window) is below {@link Defaults#BEHIND_SCHEDULE} of the target,
-     * and the generator's connections were not the limit ({@link GeneratorHealth#connectionLimited()},
-     * a separate flag). Whether the generator itself was the bottleneck is {@link GeneratorHealth#bound()}.
+     * and the generator's sending was not the limit: neither its connections
+     * ({@link GeneratorHealth#connectionLimited()}) nor its CPU (the process or its busiest event loop at
+     * {@link Defaults#SATURATED_CPU} or more). A generator that lags but had CPU to spare still sent the
+     * rate (its lag is in the latency, and flagged in {@link GeneratorHealth#warnings()}).
      */
     public boolean serverBehindSchedule() {
-        if (!(spec.model() instanceof LoadModel.Open) || health.connectionLimited()) {
+        if (!(spec.model() instanceof LoadModel.Open) || health.connectionLimited()
+                || health.processCpuUtilization() >= Defaults.SATURATED_CPU || health.loopCpuUtilization() >= Defaults.SATURATED_CPU) {
             return false;
         }
         return achievedFraction() < Defaults.BEHIND_SCHEDULE;

@@ -39,7 +39,6 @@ final class Loop {
     private final int requestSize;
     private Connection[] connections;
     private int connectionCount;
-    private final int initialConnections;
     private final int maxConnections;
     private final boolean open;
     private final long timeoutNanos;
@@ -77,11 +76,17 @@ final class Loop {
     private long hiccupStartNanos;
     private long hiccupTicks;
     private int opening; // connections being opened (first time or again)
-    // Open model: while requests wait, the pool grows towards what Little's law says the rate needs,
-    // rate x service time (an exponential moving average) x POOL_HEADROOM, at most doubling per
-    // service time. Waiting alone is no reason: after a stall of the generator itself, the existing
-    // connections catch up faster than thousands of new ones could be opened.
+    // Open model: while requests wait and the loop has been on schedule for a while, the pool grows towards what
+    // Little's law says the rate needs, rate x service time (an exponential moving average) x
+    // POOL_HEADROOM, at most doubling per service time. Waiting alone is no reason: after a stall of
+    // the generator itself, the existing connections catch up faster than thousands of new ones
+    // could be opened.
     private static final double POOL_HEADROOM = 1.25;
+    /** The pool grows only when this loop has not been late by more than GROWTH_LATE (ticks and hiccup
+     *  probe) for GROWTH_QUIET: a starved generator would size the pool from its own delays and spiral. */
+    private static final long GROWTH_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long GROWTH_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private long lastLateNanos = Long.MIN_VALUE / 2;
     private double serviceEwmaNanos = TimeUnit.MILLISECONDS.toNanos(1);
     private long lastGrowthNanos = Long.MIN_VALUE / 2;
 
@@ -120,7 +125,6 @@ final class Loop {
         this.hiccupNanos = Defaults.HICCUP_PERIOD.toNanos();
         this.recorders = new LoopRecorders(highestMicros, requests.kinds(), stages);
         this.firstAttempts = firstAttempts;
-        this.initialConnections = connectionCount;
         this.maxConnections = open ? Math.max(connectionCount, maxConnections) : connectionCount;
         this.connections = new Connection[Math.max(1, connectionCount)];
         for (int i = 0; i < connectionCount; i++) {
@@ -152,8 +156,6 @@ final class Loop {
     /** @return stage {@code s}'s errors (requests intended in it); read after {@link #drained()} */
     long stageErrors(int s) { return stageErrors[s]; }
     LoopRecorders recorders() { return recorders; }
-    /** @return the most connections this loop may open */
-    int maxConnections() { return maxConnections; }
     /** Counts down once this loop has closed the window: what it recorded up to the end is in {@link LoopRecorders#atEnd()}. */
     CountDownLatch windowEnded() { return windowEnded; }
     /** Counts down once every request is answered or abandoned after the end. */
@@ -407,7 +409,14 @@ final class Loop {
         }
         pump(now, firstNew);
         if (!pending.isEmpty()) {
-            grow(Math.min(fresh, pending.size()), now);
+            // a tick that runs late is the generator's own lag: more connections would not help, and
+            // opening them would cost the lagging loop more (a late loop also reads responses late,
+            // which inflates the service time the pool is sized from)
+            if (fresh > 0 && now - firstNew > GROWTH_LATE_NANOS) {
+                lastLateNanos = now;
+            }
+            boolean punctual = fresh > 0 && now - lastLateNanos > GROWTH_QUIET_NANOS;
+            grow(Math.min(fresh, pending.size()), now, punctual);
         }
         if (next < endNanos) {
             executor.schedule(tick, Math.max(0, next - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -420,11 +429,11 @@ final class Loop {
      * under what the rate needs and under its cap; at the cap, counts the fresh ones among them as
      * limited by the pool.
      */
-    private void grow(long freshWaiting, long now) {
+    private void grow(long freshWaiting, long now, boolean punctual) {
         // connections that are down reconnect on their own; they count as opening
         int wanted = pending.size() - opening;
         long needed = (long) Math.ceil(pacer.loopRatePerNano(now) * serviceEwmaNanos * POOL_HEADROOM) + 1;
-        if (wanted > 0 && connectionCount < needed && now - lastGrowthNanos >= serviceEwmaNanos) {
+        if (punctual && wanted > 0 && connectionCount < needed && now - lastGrowthNanos >= serviceEwmaNanos) {
             int growth = (int) Math.min(Math.min(wanted, needed - connectionCount),
                     Math.min(maxConnections - connectionCount, Math.max(1, connectionCount)));
             if (growth > 0) {
@@ -473,6 +482,9 @@ final class Loop {
     private void hiccup() {
         long now = System.nanoTime();
         long due = hiccupStartNanos + hiccupTicks++ * hiccupNanos;
+        if (now - due > GROWTH_LATE_NANOS) {
+            lastLateNanos = now;
+        }
         if (inWindow(now)) {
             recorders.hiccup(Math.max(0, now - due));
         }
@@ -568,15 +580,5 @@ final class Loop {
                 connections[i].close();
             }
         });
-    }
-
-    /** @return connections created so far (open model: the pool's size) */
-    int connectionCount() {
-        return connectionCount;
-    }
-
-    /** @return the connections opened before the load started */
-    int initialConnections() {
-        return initialConnections;
     }
 }

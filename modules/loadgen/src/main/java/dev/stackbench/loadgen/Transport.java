@@ -9,24 +9,24 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.concurrent.ThreadFactory;
 
-/** Netty's native epoll transport on Linux, NIO elsewhere. */
-enum Transport {
+/** Netty's native epoll transport on Linux, NIO elsewhere. Public for the WebSocket engine ({@code ws}). */
+public enum Transport {
     EPOLL, NIO;
 
     /** @return epoll when its native library loads on this machine, else NIO */
-    static Transport best() {
+    public static Transport best() {
         return Epoll.isAvailable() ? EPOLL : NIO;
     }
 
-    EventLoopGroup group(int threads, ThreadFactory factory) {
+    public EventLoopGroup group(int threads, ThreadFactory factory) {
         return this == EPOLL ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
     }
 
-    Class<? extends SocketChannel> channel() {
+    public Class<? extends SocketChannel> channel() {
         return this == EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
-    String label() {
+    public String label() {
         return this == EPOLL ? "epoll" : "nio";
     }
 }

@@ -79,9 +79,12 @@ class HonestLatencyTest {
                     .model(new LoadModel.Open(200)).duration(Duration.ofSeconds(2)));
 
             assertThat(r.health().connectionLimited()).isFalse();
-            assertThat(r.health().peakConnections()).isBetween(10, 60);
             assertThat(r.health().connectionCap()).isEqualTo(400); // 200/s x 2 s timeout
             assertThat(r.serverBehindSchedule()).isFalse();
+            // a generator starved by other jobs does not grow its pool (it would size it from its own
+            // delays) and says it was the limit: never a silent limit, but nothing to check here
+            org.junit.jupiter.api.Assumptions.assumeFalse(r.health().bound(), "generator-bound: " + r.health().warnings());
+            assertThat(r.health().peakConnections()).isBetween(10, 60);
             assertThat(r.unsent()).isZero();
             assertThat(r.latency().p50Micros()).isBetween(50_000L, 70_000L);
         }

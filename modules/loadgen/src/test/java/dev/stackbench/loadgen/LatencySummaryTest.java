@@ -47,6 +47,22 @@ class LatencySummaryTest {
     }
 
     @Test
+    void aCensoredValueThatCannotMoveAPercentileLeavesItExact() {
+        Histogram all = new Histogram(1, 10_000_000, 3);
+        Histogram censored = new Histogram(1, 10_000_000, 3);
+        all.recordValueWithCount(500, 1000);
+        all.recordValue(10);
+        censored.recordValue(10); // one unsent request, due 10 us before the end
+        LatencySummary s = LatencySummary.of(all, censored);
+
+        // ranks 501 and 502 both hold 500: whatever the censored value really was, the p50 is 500
+        assertThat(s.firstCensoredRank()).isEqualTo(1);
+        assertThat(s.isLowerBound(50)).isFalse();
+        assertThat(s.isLowerBound(99.99)).as("rank 1001 is the last: one raised value can move it").isTrue();
+        assertThat(s.isLowerBound(100)).isTrue();
+    }
+
+    @Test
     void withoutCensoredValuesNothingIsALowerBound() {
         Histogram all = new Histogram(1, 10_000_000, 3);
         all.recordValue(5);

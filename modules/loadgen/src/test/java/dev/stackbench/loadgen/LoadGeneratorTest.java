@@ -96,9 +96,6 @@ class LoadGeneratorTest {
             assertThat(closed.latency().p99Micros()).as("closed-model p99 stays near the service time")
                     .isLessThan(50_000L);
             assertThat(open.latency().p99Micros()).isGreaterThan(10 * closed.latency().p99Micros());
-            // the pool grew for the stall's ~500 waiting requests instead of queueing them in the generator
-            // (how far depends on how fast this machine connects while the stall lasts: at least 3x its 10)
-            assertThat(open.health().peakConnections()).isGreaterThan(30);
             assertThat(open.health().connectionLimited()).isFalse();
             assertThat(open.throughput()).isBetween(900.0, 1100.0);
             assertThat(open.errors().total()).isZero();
