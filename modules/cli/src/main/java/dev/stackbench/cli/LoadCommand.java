@@ -64,8 +64,8 @@ import picocli.CommandLine.Spec;
                 "A threshold is [KIND:]METRIC OP VALUE: METRIC one of p50, p75, p90, p99, p99.9, p99.99, max, mean"
                         + " (latency: 50ms, 500us), errors (0.1% or 0.001: errors / requests), rate (achieved / target"
                         + " rate, open model: 0.97), rps (completions per second); OP <, <=, > or >=; KIND a request"
-                        + " name. A latency only known as a lower bound (timeouts, unsent) fails a < threshold. When one"
-                        + " fails, the exit code is 4."})
+                        + " name. With censored values (timeouts, unsent) a < threshold passes only if it would whatever"
+                        + " their true latencies. When one fails, the exit code is 4."})
 final class LoadCommand implements Callable<Integer> {
 
     @Spec
@@ -256,7 +256,16 @@ final class LoadCommand implements Callable<Integer> {
 
     /** Validates the options against each other and builds the engine's spec. */
     LoadSpec toSpec() throws IOException {
-        URI target = parseUrl(url);
+        // a template in the URL's own path ({random:1..10}) is no valid URI: the path becomes the one request's
+        String templatedPath = null;
+        String uriText = url;
+        int authorityStart = url.indexOf("://");
+        int pathStart = authorityStart < 0 ? -1 : url.indexOf('/', authorityStart + 3);
+        if (pathStart > 0 && url.indexOf('{', pathStart) > 0) {
+            templatedPath = url.substring(pathStart);
+            uriText = url.substring(0, pathStart) + "/";
+        }
+        URI target = parseUrl(uriText);
         if (connections < 1) {
             throw usage("--connections (" + connections + ") must be >= 1");
         }
@@ -343,6 +352,10 @@ final class LoadCommand implements Callable<Integer> {
             throw usage("--max-connections (" + maxConnections + ") must be >= --connections (" + connections + ")");
         }
         List<RequestKind> kinds = file != null ? withHeaders(file.requests(), parsedHeaders) : requestKinds(parsedHeaders);
+        if (templatedPath != null && !kinds.isEmpty()) {
+            throw usage("URL '" + url + "' has a path, but " + (file != null ? "--scenario" : "--request")
+                    + " gives the paths: give only http://host[:port], e.g. " + uriText.substring(0, uriText.length() - 1));
+        }
         if (!kinds.isEmpty()) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--method") || body != null || bodyFile != null) {
                 throw usage("--method, --body and --body-file apply to the URL's own request; with "
@@ -363,6 +376,13 @@ final class LoadCommand implements Callable<Integer> {
                 thresholds.add(ThresholdParser.parse(t, "--threshold '" + t + "'"));
             } catch (IllegalArgumentException e) {
                 throw usage(e.getMessage());
+            }
+        }
+        if (templatedPath != null) {
+            try {
+                kinds = List.of(new RequestKind(RequestKind.defaultName(templatedPath), m, templatedPath, parsedHeaders, bodyBytes, 1));
+            } catch (IllegalArgumentException e) {
+                throw usage("URL '" + url + "': " + e.getMessage());
             }
         }
         List<String> kindNames = kinds.isEmpty() ? List.of() : kinds.stream().map(RequestKind::name).toList();

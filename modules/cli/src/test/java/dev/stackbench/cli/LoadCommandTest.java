@@ -219,6 +219,23 @@ class LoadCommandTest {
     }
 
     @Test
+    void aTemplateInTheUrlsOwnPathIsDrawnPerRequest() throws Exception {
+        java.util.Map<String, java.util.concurrent.atomic.LongAdder> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        HttpServer server = server(200, seen);
+        try {
+            Outcome o = run("load", "-c", "1", "-t", "1", "-d", "1s", "--seed", "5",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/users/{random:1..3}/x");
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(0);
+            assertThat(o.out()).contains("  requests: x 100% (GET /users/{random:1..3}/x); seed 5");
+            assertThat(seen.keySet()).containsExactlyInAnyOrder("/users/1/x", "/users/2/x", "/users/3/x");
+            assertThat(run("load", "http://127.0.0.1:1/u/{random:3..1}").err()).startsWith("stackbench: URL 'http://127.0.0.1:1/u/{random:3..1}':"
+                    + " path '/u/{random:3..1}' has the template '{random:3..1}'; expected {random:MIN..MAX} with 0 <= MIN <= MAX, e.g. {random:1..10000}\n");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aFailedThresholdExitsWithItsOwnCodeAndSaysWhich() throws Exception {
         HttpServer server = server(200, new java.util.concurrent.ConcurrentHashMap<>());
         try {

@@ -258,17 +258,21 @@ public final class LoadGenerator {
         }
         double target = spec.model() instanceof LoadModel.Open o ? o.ratePerSecond() : 0;
         double secs = Math.max(seconds, 1e-9);
+        Histogram responses = sampler.totalSuccess().copy();
+        responses.add(sampler.totalError());
         ThresholdCheck.Figures run = new ThresholdCheck.Figures(LatencySummary.of(sampler.totalLatency(), sampler.totalCensored()),
                 loops.stream().mapToLong(l -> l.counters().errors()).sum(),
-                loops.stream().mapToLong(l -> l.counters().get(LoopCounters.COMPLETIONS)).sum() / secs, target);
+                loops.stream().mapToLong(l -> l.counters().get(LoopCounters.COMPLETIONS)).sum() / secs, target, responses);
         java.util.Map<String, ThresholdCheck.Figures> byKind = new java.util.HashMap<>();
         int totalWeight = spec.requests().stream().mapToInt(RequestKind::weight).sum();
         for (int k = 0; k < requests.kinds() && requests.kinds() > 1; k++) {
             int kind = k;
+            Histogram kindResponses = sampler.kindSuccess(k).copy();
+            kindResponses.add(sampler.kindError(k));
             byKind.put(requests.name(k), new ThresholdCheck.Figures(LatencySummary.of(sampler.kindLatency(k), sampler.kindCensored(k)),
                     loops.stream().mapToLong(l -> l.kindCounters(kind).errors()).sum(),
                     loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.COMPLETIONS)).sum() / secs,
-                    target * spec.requests().get(k).weight() / totalWeight));
+                    target * spec.requests().get(k).weight() / totalWeight, kindResponses));
         }
         return ThresholdCheck.evaluate(spec.thresholds(), run, byKind);
     }

@@ -2,6 +2,7 @@ package dev.stackbench.loadgen;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * Evaluates {@link Threshold}s on the figures of the whole run or of one request kind. Stateless.
@@ -15,8 +16,13 @@ final class ThresholdCheck {
      * @param errors        its errors of every class
      * @param ratePerSecond completions inside the window per second
      * @param targetPerSecond open model: the scope's target rate (the run's, times the kind's share); 0 in closed model
+     * @param responses     the responses' latencies alone (no censored value), microseconds; null when none is censored
      */
-    record Figures(LatencySummary latency, long errors, double ratePerSecond, double targetPerSecond) { }
+    record Figures(LatencySummary latency, long errors, double ratePerSecond, double targetPerSecond, Histogram responses) {
+        Figures(LatencySummary latency, long errors, double ratePerSecond, double targetPerSecond) {
+            this(latency, errors, ratePerSecond, targetPerSecond, null);
+        }
+    }
 
     private ThresholdCheck() {
     }
@@ -64,7 +70,24 @@ final class ThresholdCheck {
         } else {
             actual = f.ratePerSecond();
         }
-        boolean passed = !Double.isNaN(actual) && t.holds(actual) && !(lowerBound && t.op().upperBound());
+        boolean passed = !Double.isNaN(actual) && t.holds(actual);
+        if (passed && m.isLatency() && t.op().upperBound() && l.censored() > 0) {
+            // passes only if it would whatever the censored values' true latencies: with them all
+            // above any bound, the value at the same rank comes from the responses alone
+            passed = t.holds(pessimistic(m, l, f.responses()));
+        }
         return new ThresholdResult(t, actual, lowerBound, passed);
+    }
+
+    /** @return the metric with every censored value taken as infinitely late (infinity when its rank falls among them) */
+    private static double pessimistic(Threshold.Metric m, LatencySummary l, Histogram responses) {
+        if (m == Threshold.Metric.MAX || m == Threshold.Metric.MEAN || responses == null || responses.getTotalCount() == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long rank = Math.max(1, (long) Math.ceil(m.percentile() / 100.0 * l.count()));
+        if (rank > responses.getTotalCount()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return responses.getValueAtPercentile(100.0 * rank / responses.getTotalCount());
     }
 }

@@ -45,21 +45,28 @@ class ThresholdTest {
     }
 
     @Test
-    void aPercentileThatIsOnlyALowerBoundFailsAnUpperBoundThreshold() {
+    void censoredValuesPassAnUpperBoundThresholdOnlyWhenTheyCouldNotChangeIt() {
+        // 98 responses at 1 ms and 2 censored at 5 ms: p99 (rank 99 of 100) is among the censored values
         Histogram all = new Histogram(1, 10_000_000, 3);
         Histogram censored = new Histogram(1, 10_000_000, 3);
+        Histogram responses = new Histogram(1, 10_000_000, 3);
         for (int i = 0; i < 98; i++) {
             all.recordValue(1000);
+            responses.recordValue(1000);
         }
-        all.recordValue(5000);
-        censored.recordValue(5000);
-        all.recordValue(5000);
-        censored.recordValue(5000);
-        ThresholdCheck.Figures f = new ThresholdCheck.Figures(LatencySummary.of(all, censored), 2, 0, 0);
-        ThresholdResult r = ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.P99, Threshold.Operator.LT, 1_000_000), f);
-        assertThat(r.lowerBound()).isTrue();
-        assertThat(r.passed()).isFalse();
-        assertThat(ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.P99, Threshold.Operator.GE, 5000), f).passed()).isTrue();
+        for (int i = 0; i < 2; i++) {
+            all.recordValue(5000);
+            censored.recordValue(5000);
+        }
+        ThresholdCheck.Figures f = new ThresholdCheck.Figures(LatencySummary.of(all, censored), 2, 0, 0, responses);
+        ThresholdResult p99 = ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.P99, Threshold.Operator.LT, 1_000_000), f);
+        assertThat(p99.lowerBound()).isTrue();
+        assertThat(p99.passed()).as("the censored values could lie beyond 1 s").isFalse();
+        assertThat(ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.P99, Threshold.Operator.GE, 5000), f).passed())
+                .as("a lower bound at the bound: the true value is at least it").isTrue();
+        // p90 (rank 90) stays among the responses whatever the censored values are
+        assertThat(ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.P90, Threshold.Operator.LT, 2000), f).passed()).isTrue();
+        assertThat(ThresholdCheck.evaluate(new Threshold("", Threshold.Metric.MAX, Threshold.Operator.LT, 1_000_000), f).passed()).isFalse();
     }
 
     @Test
