@@ -1,7 +1,9 @@
 package dev.stackbench.analysis;
 
+import dev.stackbench.results.Trial;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A ratio of two metrics (X over Y) with its {@value Spread#CONFIDENCE_PERCENT}% confidence
@@ -44,6 +46,18 @@ public record Ratio(double estimate, Optional<Interval> interval, int n, Method 
      */
     public boolean withinMargin(double margin) {
         return interval.map(i -> i.within(1 / (1 + margin), 1 + margin)).orElse(false);
+    }
+
+    /**
+     * X over Y on a per-trial metric of two cells of one run, their ranked trials paired by round
+     * (as the rankings pair them); unpaired with fewer than two common rounds.
+     *
+     * @param metric a positive per-trial figure, e.g. {@code Trial::throughputPerSecond}
+     */
+    public static Ratio between(Cell x, Cell y, ToDoubleFunction<Trial> metric) {
+        int rounds = java.util.stream.Stream.concat(x.ranked().stream(), y.ranked().stream())
+                .mapToInt(Trial::round).max().orElse(0);
+        return paired(Ranking.byRound(x, metric, rounds), Ranking.byRound(y, metric, rounds));
     }
 
     /**

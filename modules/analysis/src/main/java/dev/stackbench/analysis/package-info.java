@@ -6,8 +6,9 @@
  * distinguishable" groups come from the interval of the pairwise ratio, paired by round and
  * never chained ({@link dev.stackbench.analysis.Ranking}), the drift reference
  * ({@link dev.stackbench.analysis.Drift}), the seed-table fact check
- * ({@link dev.stackbench.analysis.SeedComparison}) and the comparison of two runs
- * ({@link dev.stackbench.analysis.Comparison}).
+ * ({@link dev.stackbench.analysis.SeedComparison}), the comparison of two runs
+ * ({@link dev.stackbench.analysis.Comparison}), and the articles' claims judged on a run
+ * ({@link dev.stackbench.analysis.claims}).
  *
  * <p>Analyse once, render many: {@link dev.stackbench.analysis.Analyzer#analyze} builds one
  * immutable {@link dev.stackbench.analysis.Analysis} that every renderer reads. Nothing here reads

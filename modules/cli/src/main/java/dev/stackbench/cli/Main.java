@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
+                ClaimsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -108,7 +109,7 @@ public final class Main implements Runnable {
                     ExitCode.INTERNAL);
             case "compare" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             case "load" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.THRESHOLD_FAILED, ExitCode.INTERNAL);
-            case "report" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "report", "claims" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
         };
     }

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
 
-    @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, or a suite YAML file.")
+    @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, claims, or a suite YAML file.")
     String suiteName = "quick";
 
     @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants, or all (default: the suite's).")

@@ -38,30 +38,15 @@ final class ServeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", arity = "1..*", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER, description = "Contestants to serve.")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
-            description = "CPU set the contestants run on (taskset -c form); its size is their CPU budget.")
-    String serverCpus;
-
-    @Option(names = "--db-cpus", paramLabel = "CPUS", description = "CPU set of the private PostgreSQL (default: the server CPU set).")
-    String dbCpus;
-
-    @Option(names = "--db-url", paramLabel = "URL", description = "Use this PostgreSQL (holding the users table of docs/api.md) instead of a private one.")
-    String dbUrl;
-
-    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
-    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
+    @Mixin
+    LabOptions lab;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
-        CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
-        if (readyTimeout.toMillis() < 1000) {
-            throw new InvalidInputException("--ready-timeout (" + DurationConverter.format(readyTimeout) + ") must be >= 1s");
-        }
+        LabSession.Request base = lab.request();
         List<Manifest> manifests = new ArrayList<>();
         Installation installation = Installation.fromEnvironment();
         for (Catalog.Entry e : contestantsDir.load().select(ids)) {
@@ -76,11 +61,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path logs = Files.createTempDirectory("stackbench-serve-");
-        LabSession.Request request = new LabSession.Request(cpus, databaseCpus, Optional.ofNullable(dbUrl).map(Database::parseUrl), logs,
-                readyTimeout);
+        LabSession.Request request = base.withLogs(logs);
         Interruption interruption = Interruption.install();
-        try (LabSession lab = LabSession.open(request, manifests, line -> say(out, line));
-             Serve serve = Serve.start(lab.launcher(), manifests, line -> say(out, line))) {
+        try (LabSession session = LabSession.open(request, manifests, line -> say(out, line));
+             Serve serve = Serve.start(session.launcher(), manifests, line -> say(out, line))) {
             serve.failures().forEach(f -> say(out, "not served: " + f));
             if (serve.served().isEmpty()) {
                 throw new UserException(ExitCode.CHECK_FAILED, "no contestant could be served; logs: " + logs);
@@ -89,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             for (Serve.Served s : serve.served()) {
                 out.printf("%-14s %s  (%d worker(s), ready in %d ms)%n", s.id(), s.url(), s.workers(), s.startupMillis());
             }
-            lab.database().ifPresent(db -> out.println("database: " + db.database()));
+            session.database().ifPresent(db -> out.println("database: " + db.database()));
             out.println("logs: " + logs);
             out.println("serving; press Ctrl-C to stop them all.");
             out.flush();

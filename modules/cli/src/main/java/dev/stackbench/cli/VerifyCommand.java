@@ -57,22 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also verify a server that is already running, e.g. http://127.0.0.1:8080 (repeatable).")
     List<String> urls = new ArrayList<>();
 
-    @Option(names = "--db-url", paramLabel = "URL",
-            description = "Use this PostgreSQL (postgresql://USER:PASSWORD@HOST:PORT/NAME, holding the users table"
-                    + " of docs/api.md) instead of starting a private one.")
-    String dbUrl;
-
-    @Option(names = "--server-cpus", paramLabel = "CPUS", defaultValue = LabDefaults.SERVER_CPUS,
-            description = "CPU set the contestants run on (taskset -c form); its size is their CPU budget.")
-    String serverCpus;
-
-    @Option(names = "--db-cpus", paramLabel = "CPUS",
-            description = "CPU set of the private PostgreSQL (default: the server CPU set).")
-    String dbCpus;
-
-    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "How long a contestant may take to answer 200 on its ready path, e.g. 60s or 2m.")
-    Duration readyTimeout = LabDefaults.READY_TIMEOUT;
+    @Mixin
+    LabOptions lab;
 
     @Option(names = "--logs-dir", paramLabel = "DIR",
             description = "Where the contestants' and PostgreSQL's logs go (default: a new stackbench-verify-* temporary directory).")
@@ -83,16 +69,12 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CpuSet cpus = CpuSetArgument.parse("--server-cpus", serverCpus);
-        CpuSet databaseCpus = dbCpus == null ? cpus : CpuSetArgument.parse("--db-cpus", dbCpus);
-        if (readyTimeout.isZero()) {
-            throw new InvalidInputException("--ready-timeout (" + DurationFormat.format(readyTimeout) + ") must be more than 0, e.g. 60s");
-        }
+        LabSession.Request request = lab.request();
+        CpuSet cpus = request.serverCpus();
         List<URI> running = new ArrayList<>();
         for (String url : urls) {
             running.add(uri(url));
         }
-        Optional<Database> external = Optional.ofNullable(dbUrl).map(Database::parseUrl);
         List<Catalog.Entry> selected = ids.isEmpty() && !urls.isEmpty() ? List.of() : contestants.load().select(ids);
         PrintWriter out = spec.commandLine().getOut();
         Path logs = logsDir != null ? Files.createDirectories(logsDir) : Files.createTempDirectory("stackbench-verify-");
@@ -117,8 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         if (!startable.isEmpty()) {
-            LabSession.Request lab = new LabSession.Request(cpus, databaseCpus, external, logs, readyTimeout);
-            try (LabSession session = LabSession.open(lab, startable, line -> {
+            try (LabSession session = LabSession.open(request.withLogs(logs), startable, line -> {
                 out.println(line);
                 out.flush();
             })) {

@@ -65,15 +65,23 @@ class RunEndToEndIntegrationTest {
             assertThat(c.startupMillis()).isPositive();
             assertThat(c.idleRssBytes()).isPositive();
         });
-        // 2 contestants x 2 workloads x 2 levels x 2 trials
+        // 2 contestants x 2 workloads x 2 levels x 2 trials, in 2 interleaved rounds, the drift reference between them
         assertThat(recorded.trials()).hasSize(16);
+        assertThat(recorded.trials().subList(0, 8)).allMatch(t -> t.round() == 1);
+        assertThat(recorded.plan().rounds()).isEqualTo(2);
+        assertThat(recorded.reference()).hasSize(3);
         for (Trial t : recorded.trials()) {
             assertThat(t.requests()).as("%s %s %s", t.contestant(), t.workload(), t.level().label()).isPositive();
             assertThat(t.errors().total()).as("errors of %s %s %s", t.contestant(), t.workload(), t.level().label()).isZero();
             assertThat(t.server().cpuCores()).isPositive();
             assertThat(t.server().rssPeakBytes()).isPositive();
             assertThat(Files.exists(dir.resolve(t.histogramLog()))).isTrue();
-            assertThat(TrialLogs.read(dir.resolve(t.histogramLog())).latency().getTotalCount()).isEqualTo(t.requests());
+            // the interval log holds the requests intended inside the window; requests counts those completed
+            // inside it: they differ by what was in flight at its start (at most one per connection, <= 16 here)
+            assertThat(TrialLogs.read(dir.resolve(t.histogramLog())).latency().getTotalCount())
+                    .isCloseTo(t.requests(), org.assertj.core.data.Offset.offset(16L));
+            assertThat(t.round()).isEqualTo(t.trial());
+            assertThat(t.valid()).isTrue();
         }
         assertThat(recorded.trials()).filteredOn(t -> t.level().label().equals("r200"))
                 .allSatisfy(t -> assertThat(t.throughputPerSecond()).isBetween(150.0, 250.0));

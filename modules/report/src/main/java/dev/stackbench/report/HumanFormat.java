@@ -1,5 +1,8 @@
 package dev.stackbench.report;
 
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.RateFormat;
+
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
@@ -27,9 +30,9 @@ final class HumanFormat {
         return number(value, 0);
     }
 
-    /** @return a rate in req/s: whole numbers from 100 up, one decimal below */
+    /** @return a rate in req/s: whole numbers from 100 up, one decimal below (the config module's one dialect) */
     String rate(double perSecond) {
-        return perSecond >= 100 ? number(perSecond, 0) : number(perSecond, 1);
+        return RateFormat.number(perSecond, locale);
     }
 
     /**
@@ -91,15 +94,9 @@ final class HumanFormat {
         return number(ratio, ratio >= 100 ? 0 : 2);
     }
 
-    /** @return {@code 245 µs}, {@code 6.85 ms}, {@code 172 ms}, {@code 1.07 s} */
+    /** @return {@code 245 µs}, {@code 6.85 ms}, {@code 172 ms}, {@code 1.07 s}: the config module's one dialect, as progress lines print it */
     String latency(double micros) {
-        if (micros < 1000) {
-            return number(micros, 0) + " µs";
-        }
-        if (micros < 1_000_000) {
-            return significant(micros / 1000) + " ms";
-        }
-        return significant(micros / 1_000_000) + " s";
+        return DurationFormat.micros(micros, locale);
     }
 
     /** @return {@code 412 ms} or {@code 2.13 s} */

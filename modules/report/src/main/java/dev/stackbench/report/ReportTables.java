@@ -198,11 +198,17 @@ final class ReportTables {
             if (!c.excluded().isEmpty()) {
                 notes.add("X " + c.key().contestant() + ": " + excluded(c.excluded(), c.trials().size()));
             }
-            for (int trial : c.generatorBoundTrials()) {
-                String reason = c.trials().stream().filter(x -> x.trial() == trial).findFirst()
+            List<Integer> bound = c.generatorBoundTrials();
+            if (!bound.isEmpty()) {
+                // one line per contestant, however many trials: the reason of the first stands for them
+                int first = bound.get(0);
+                String reason = c.trials().stream().filter(x -> x.trial() == first).findFirst()
                         .map(x -> x.generator().reason()).orElse(null);
-                notes.add("G " + c.key().contestant() + " trial " + trial + " was generator-bound"
-                        + (reason == null ? "" : ": " + reason) + ".");
+                String which = bound.size() == c.trials().size() ? "every trial (" + bound.size() + ")"
+                        : (bound.size() == 1 ? "trial " : "trials ") + bound.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + " of " + c.trials().size();
+                notes.add("G " + c.key().contestant() + ": " + which + " generator-bound"
+                        + (reason == null ? "" : "; trial " + first + ": " + reason) + (reason != null && reason.endsWith(".") ? "" : "."));
             }
         }
         for (Unranked u : t.unranked()) {

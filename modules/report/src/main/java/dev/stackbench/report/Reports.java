@@ -2,6 +2,7 @@ package dev.stackbench.report;
 
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Comparison;
+import dev.stackbench.analysis.claims.ClaimsReport;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -36,6 +37,20 @@ public final class Reports {
             case MD -> new MarkdownRenderer(human).render(analysis);
             case HTML -> new HtmlRenderer(human, chartLibrary).render(analysis);
             case JSON -> new JsonRenderer().render(analysis);
+        };
+    }
+
+    /**
+     * @return the Claims section of one run (one row per claim: quote, verdict, evidence, caveats)
+     *     in the format; HTML is one self-contained page
+     */
+    public String claims(Format format, ClaimsReport report) {
+        HumanFormat human = new HumanFormat(locale);
+        return switch (format) {
+            case TEXT -> new ClaimsRenderer(human).text(report);
+            case MD -> new ClaimsRenderer(human).markdown(report);
+            case HTML -> new ClaimsRenderer(human).html(report);
+            case JSON -> new ClaimsJson().render(report);
         };
     }
 

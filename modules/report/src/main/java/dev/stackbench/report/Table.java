@@ -1,6 +1,6 @@
 package dev.stackbench.report;
 
-import java.util.ArrayList;
+import dev.stackbench.config.TextTable;
 import java.util.List;
 
 /**
@@ -36,38 +36,12 @@ record Table(List<Column> columns, List<List<String>> rows) {
         return new Column(header, Align.RIGHT);
     }
 
-    /** @return columns padded to their widest cell, two spaces apart, a dashed rule under the header */
+    /** @return columns padded to their widest cell, two spaces apart, a dashed rule under the header (the config module's one table printer) */
     String toText() {
-        int[] widths = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            widths[c] = columns.get(c).header().length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        List<String> headers = columns.stream().map(Column::header).toList();
-        textLine(out, headers, widths);
-        List<String> rule = new ArrayList<>();
-        for (int w : widths) {
-            rule.add("-".repeat(w));
-        }
-        textLine(out, rule, widths);
-        rows.forEach(r -> textLine(out, r, widths));
-        return out.toString();
-    }
-
-    private void textLine(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            String pad = " ".repeat(widths[c] - cell.length());
-            if (c > 0) {
-                line.append("  ");
-            }
-            line.append(columns.get(c).align() == Align.RIGHT ? pad + cell : cell + pad);
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
+        TextTable text = new TextTable(columns.stream()
+                .map(c -> c.align() == Align.RIGHT ? TextTable.right(c.header()) : TextTable.left(c.header())).toList()).withRule();
+        rows.forEach(r -> text.row(r.toArray(String[]::new)));
+        return text.render();
     }
 
     /** @return a GitHub-flavoured Markdown table */

@@ -1,6 +1,7 @@
 /**
  * Renderers over an analysed run: a terminal table, Markdown, JSON for machines and one
- * self-contained HTML file with charts. Selected by {@link dev.stackbench.report.Format} and one
+ * self-contained HTML file with charts; and the Claims section of a judged run
+ * ({@link dev.stackbench.report.Reports#claims}). Selected by {@link dev.stackbench.report.Format} and one
  * switch in {@link dev.stackbench.report.Reports}; no plugin framework.
  *
  * <p>Locale rule: the human formats (text, Markdown, the tables and charts of HTML) format numbers

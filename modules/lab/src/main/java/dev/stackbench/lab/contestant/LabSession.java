@@ -42,6 +42,10 @@ public final class LabSession implements AutoCloseable {
      * @param readyTimeout how long a contestant may take to become ready
      */
     public record Request(CpuSet serverCpus, CpuSet databaseCpus, Optional<Database> externalDb, Path logsDir, Duration readyTimeout) {
+        /** @return the same request with its logs elsewhere */
+        public Request withLogs(Path dir) {
+            return new Request(serverCpus, databaseCpus, externalDb, dir, readyTimeout);
+        }
     }
 
     private LabSession(Request request, DatabaseServer db) {

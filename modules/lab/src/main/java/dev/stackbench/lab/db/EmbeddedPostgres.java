@@ -55,6 +55,8 @@ import java.util.concurrent.CompletableFuture;
 public final class EmbeddedPostgres implements DatabaseServer {
     /** Database and role name. */
     public static final String NAME = "stackbench";
+    /** Connections the private PostgreSQL accepts: every contestant's pools at once, with room to spare. */
+    public static final int MAX_CONNECTIONS = 1000;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration INITDB_TIMEOUT = Duration.ofSeconds(120);
 
@@ -158,7 +160,9 @@ public final class EmbeddedPostgres implements DatabaseServer {
     private ServerProcess spawn(String logName) {
         List<String> argv = new ArrayList<>(List.of(bin.program("postgres"), "-D", dir.resolve("data").toString(),
                 "-p", Integer.toString(database.port()), "-k", dir.toString(),
-                "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200",
+                // every contestant of a run stays up with its pools open (about 10 connections per
+                // process; twenty contestants hold some 250): room for all of them at once
+                "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=" + MAX_CONNECTIONS,
                 // the data is loaded once and only read: durability buys nothing here
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         return ServerProcess.start(new ServerSpec("postgresql", user.command(argv), dir, user.env(), cpus,

@@ -128,7 +128,7 @@ class SuiteFileTest {
     void docsSuitesListsEveryMistakeWithItsExactText() throws IOException {
         String doc = Files.readString(Path.of("../../docs/suites.md"));
         mistakes().forEach(m -> assertThat(doc).contains("`suite file 's.yaml': " + m.get()[1] + "`"));
-        assertThat(doc).contains("`suite 'quik' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file`");
+        assertThat(doc).contains("`suite 'quik' is neither a built-in suite (quick, seed-table, full, claims) nor a readable YAML file`");
     }
 
     @Test
@@ -137,7 +137,7 @@ class SuiteFileTest {
         assertThat(Suites.resolve("seed-table").workloads()).containsExactly(Workload.JSON);
         assertThat(Suites.resolve("full").curve()).isPresent();
         assertThatThrownBy(() -> Suites.resolve("quik"))
-                .hasMessage("suite 'quik' is neither a built-in suite (quick, seed-table, full) nor a readable YAML file");
+                .hasMessage("suite 'quik' is neither a built-in suite (quick, seed-table, full, claims) nor a readable YAML file");
         assertThat(Suites.QUICK.withWorkloads(List.of(Workload.IO)).workloads()).containsExactly(Workload.IO);
     }
 }

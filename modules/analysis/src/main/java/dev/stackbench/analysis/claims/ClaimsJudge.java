@@ -1,0 +1,298 @@
+package dev.stackbench.analysis.claims;
+
+import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.RankedCell;
+import dev.stackbench.analysis.Ratio;
+import dev.stackbench.analysis.Spread;
+import dev.stackbench.analysis.Unranked;
+import dev.stackbench.analysis.WorkloadTable;
+import dev.stackbench.results.Contestant;
+import dev.stackbench.results.Environment;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Judges every claim of a catalog on an analysed run. A pure function of its arguments.
+ *
+ * <pre>{@code
+ * ClaimsReport report = ClaimsJudge.judge(CatalogReader.read(Path.of("claims/claims.yaml")), analysis);
+ * }</pre>
+ *
+ * <p>Rules (docs/claims.md): a measurable claim is judged pair by pair (every contestant of group a
+ * against every contestant of group b, on every matching table). A pair holds or fails only when the
+ * {@value Spread#CONFIDENCE_PERCENT}% interval of a's advantage lies entirely beyond the rule's
+ * threshold; the claim holds when every pair holds, fails when every pair fails, depends when some
+ * hold and some fail, and is inconclusive otherwise.
+ */
+public final class ClaimsJudge {
+    /** How inconclusive verdicts name the suite that measures the missing cells. */
+    public static final String SUITE_HINT = "stackbench run --suite claims";
+
+    private ClaimsJudge() {
+    }
+
+    /** @return every claim's verdict, in catalog order, with the run's caveats */
+    public static ClaimsReport judge(ClaimsCatalog catalog, Analysis analysis) {
+        List<ClaimVerdict> first = new ArrayList<>();
+        for (Claim c : catalog.claims()) {
+            first.add(judge(c, catalog, analysis));
+        }
+        Map<String, ClaimVerdict> byId = ClaimsReport.byId(first);
+        List<ClaimVerdict> verdicts = new ArrayList<>();
+        for (ClaimVerdict v : first) {
+            verdicts.add(new ClaimVerdict(v.claim(), v.outcome(), v.reason(), v.evidence(), v.caveats(),
+                    sides(v, catalog, byId)));
+        }
+        return new ClaimsReport(analysis, catalog, verdicts, runCaveats(analysis));
+    }
+
+    static ClaimVerdict judge(Claim claim, ClaimsCatalog catalog, Analysis analysis) {
+        if (claim instanceof Claim.NotPerformance n) {
+            return new ClaimVerdict(n, Outcome.NOT_A_PERFORMANCE_CLAIM, n.reason(), List.of(), List.of(), List.of());
+        }
+        if (claim instanceof Claim.Unmeasurable u) {
+            return new ClaimVerdict(u, Outcome.NOT_MEASURABLE, u.cpus() > 0
+                    ? u.settle() + "; this machine has " + analysis.run().environment().cores() + " CPUs"
+                    : u.settle(), List.of(), List.of(), List.of());
+        }
+        Claim.Measurable m = (Claim.Measurable) claim;
+        return new PairJudge(m, catalog.groups().get(m.a()), catalog.groups().get(m.b()), analysis).verdict();
+    }
+
+    /** @return which side of each contradiction the measurements take, links read both ways */
+    private static List<String> sides(ClaimVerdict v, ClaimsCatalog catalog, Map<String, ClaimVerdict> byId) {
+        Set<String> linked = new LinkedHashSet<>(v.claim().contradicts());
+        catalog.claims().stream().filter(c -> c.contradicts().contains(v.claim().id())).forEach(c -> linked.add(c.id()));
+        List<String> out = new ArrayList<>();
+        for (String other : linked) {
+            Outcome mine = v.outcome();
+            Outcome theirs = byId.get(other).outcome();
+            String side;
+            if (mine == Outcome.HOLDS && theirs == Outcome.FAILS) {
+                side = "the measurements take this claim's side";
+            } else if (mine == Outcome.FAILS && theirs == Outcome.HOLDS) {
+                side = "the measurements take " + other + "'s side";
+            } else if (mine == Outcome.HOLDS && theirs == Outcome.HOLDS) {
+                side = "both hold on this run (they rest on different cells)";
+            } else {
+                side = "neither side on this run (this: " + mine.words() + "; " + other + ": " + theirs.words() + ")";
+            }
+            out.add("contradicts " + other + ": " + side);
+        }
+        return out;
+    }
+
+    private static List<String> runCaveats(Analysis a) {
+        Environment e = a.run().environment();
+        List<String> out = new ArrayList<>();
+        out.add("machine: " + e.cpuModel() + ", " + e.cores() + " cores, " + e.os() + ", kernel " + e.kernel());
+        out.add("CPU sets: server " + e.serverCpus() + ", generator " + e.generatorCpus()
+                + (e.databaseCpus() == null ? "" : ", database " + e.databaseCpus())
+                + "; every contestant had the same server CPUs, so claims about several cores are not tested");
+        List<String> runtimes = new ArrayList<>();
+        if (e.nodeVersion() != null) {
+            runtimes.add("Node.js " + e.nodeVersion());
+        }
+        if (e.pythonVersion() != null) {
+            runtimes.add("Python " + e.pythonVersion());
+        }
+        if (e.javaVersion() != null) {
+            runtimes.add("Java " + e.javaVersion() + " (generator)");
+        }
+        out.add("runtimes: " + String.join(", ", runtimes));
+        out.add("trials: " + a.run().plan().trials() + " per cell in " + a.run().plan().rounds()
+                + " rounds of " + a.run().plan().trialDuration().toMillis() / 1000.0 + " s, suite " + a.run().suite());
+        a.driftWarning().ifPresent(d -> out.add(String.format(Locale.ROOT,
+                "the machine's speed drifted: the drift reference varied by %.1f%% (coefficient of variation);"
+                        + " ratios paired by round stay fair", d.throughput().cv() * 100)));
+        return out;
+    }
+
+    /** The pairs of one measurable claim. */
+    private static final class PairJudge {
+        private final Claim.Measurable claim;
+        private final Group a;
+        private final Group b;
+        private final Analysis analysis;
+
+        PairJudge(Claim.Measurable claim, Group a, Group b, Analysis analysis) {
+            this.claim = claim;
+            this.a = a;
+            this.b = b;
+            this.analysis = analysis;
+        }
+
+        ClaimVerdict verdict() {
+            if (claim.quantity().perContestant().isPresent()) {
+                return perContestant();
+            }
+            String cells = claim.workload() + (claim.level() == null ? "" : " " + claim.level());
+            if (!CatalogReader.TODAY.contains(claim.workload()) || claim.quantity().perTrial().isEmpty()) {
+                return inconclusive("the run has no " + claim.workload() + " cells (" + SUITE_HINT + ")", List.of());
+            }
+            List<WorkloadTable> tables = analysis.tables().stream()
+                    .filter(t -> t.workload().equals(claim.workload()))
+                    .filter(t -> claim.level() == null ? anyLevel(t) : t.level().label().equals(claim.level())).toList();
+            if (tables.isEmpty()) {
+                return inconclusive("the run has no " + cells + " cells (" + SUITE_HINT + ")", List.of());
+            }
+            List<Evidence> evidence = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (WorkloadTable t : tables) {
+                List<Cell> as = side(t, a);
+                List<Cell> bs = side(t, b);
+                for (Unranked u : t.unranked()) {
+                    if (a.matches(u.contestant()) || b.matches(u.contestant())) {
+                        missing.add(u.key() + " has no ranked trial (" + u.excluded().get(0).reason() + ")");
+                    }
+                }
+                for (Cell x : as) {
+                    for (Cell y : bs) {
+                        if (!x.key().contestant().equals(y.key().contestant())) {
+                            evidence.add(pair(x, y));
+                        }
+                    }
+                }
+            }
+            if (evidence.isEmpty()) {
+                String why = "the run has no ranked " + a.name() + " and " + b.name() + " cells on " + cells;
+                return inconclusive(missing.isEmpty() ? why : why + "; " + missing.get(0), List.of());
+            }
+            ClaimVerdict v = aggregate(evidence);
+            if (!missing.isEmpty() && (v.outcome() == Outcome.HOLDS || v.outcome() == Outcome.FAILS)) {
+                // a group member that could not be ranked might have gone the other way: no verdict for the group
+                return inconclusive(v.outcome().words() + " for the " + pairs(evidence.size()) + " that could be ranked, but "
+                        + String.join("; ", missing) + "; a level every member can serve would settle it", evidence);
+            }
+            if (!missing.isEmpty()) {
+                return verdict(v.outcome(), v.reason() + "; not ranked: " + String.join("; ", missing), evidence);
+            }
+            return v;
+        }
+
+        /**
+         * A claim that names no level reads every closed-model level; open-model levels only for
+         * latency, since there every contestant was offered the same req/s.
+         */
+        private boolean anyLevel(WorkloadTable t) {
+            return t.level() instanceof dev.stackbench.results.LoadLevel.Closed || claim.quantity() == Quantity.P99;
+        }
+
+        private List<Cell> side(WorkloadTable t, Group g) {
+            return t.rows().stream().map(RankedCell::cell).filter(c -> g.matches(c.contestant())).toList();
+        }
+
+        private Evidence pair(Cell x, Cell y) {
+            var metric = claim.quantity().perTrial().orElseThrow();
+            Spread xs = Spread.of(x.ranked().stream().map(metric::applyAsDouble).toList());
+            Spread ys = Spread.of(y.ranked().stream().map(metric::applyAsDouble).toList());
+            var advantage = claim.quantity().higherIsBetter() ? Ratio.between(x, y, metric)
+                    : Ratio.between(y, x, metric);
+            String level = x.key().level().label();
+            if (claim.quantity() == Quantity.P99 && (!x.p99().supported() || !y.p99().supported())) {
+                return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
+                        xs, ys, advantage, Outcome.INCONCLUSIVE, Optional.of("p99 backed by too few values"
+                                + " (a trial needs 1,000); longer trials would settle it"));
+            }
+            if (advantage.interval().isEmpty()) {
+                return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
+                        xs, ys, advantage, Outcome.INCONCLUSIVE, Optional.of("no interval: fewer than 2"
+                                + " ranked trials on a side; more trials would settle it"));
+            }
+            Outcome o = claim.rule().judge(advantage.interval().get());
+            return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
+                    xs, ys, advantage, o, o == Outcome.INCONCLUSIVE
+                            ? Optional.of("the interval reaches across " + claim.rule().describe())
+                            : Optional.empty());
+        }
+
+        private ClaimVerdict perContestant() {
+            var figure = claim.quantity().perContestant().orElseThrow();
+            List<Contestant> as = analysis.run().contestants().stream().filter(Contestant::measured).filter(a::matches)
+                    .filter(c -> figure.apply(c) != null).toList();
+            List<Contestant> bs = analysis.run().contestants().stream().filter(Contestant::measured).filter(b::matches)
+                    .filter(c -> figure.apply(c) != null).toList();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Contestant x : as) {
+                for (Contestant y : bs) {
+                    if (!x.id().equals(y.id())) {
+                        double vx = figure.apply(x);
+                        double vy = figure.apply(y);
+                        evidence.add(new Evidence(x.id(), y.id(), "none", "", claim.quantity(), Spread.of(List.of(vx)),
+                                Spread.of(List.of(vy)), new Ratio(vy / vx,
+                                Optional.empty(), 1, Ratio.Method.UNPAIRED),
+                                Outcome.INCONCLUSIVE, Optional.of("measured once per contestant")));
+                    }
+                }
+            }
+            if (evidence.isEmpty()) {
+                return inconclusive("the run has no " + a.name() + " and " + b.name() + " contestants with "
+                        + claim.quantity().label() + " measured", List.of());
+            }
+            return inconclusive(claim.quantity().label() + " is measured once per contestant, so it has no interval;"
+                    + " repeated start-ups (one per round) would settle it", evidence);
+        }
+
+        private ClaimVerdict aggregate(List<Evidence> evidence) {
+            long holds = evidence.stream().filter(e -> e.outcome() == Outcome.HOLDS).count();
+            long fails = evidence.stream().filter(e -> e.outcome() == Outcome.FAILS).count();
+            int n = evidence.size();
+            String of = "every " + Spread.CONFIDENCE_PERCENT + "% interval of the " + claim.quantity().label() + " advantage lies ";
+            if (holds == n) {
+                return verdict(Outcome.HOLDS, of + claim.rule().holdsWhere() + " (" + pairs(n) + ")", evidence);
+            }
+            if (fails == n) {
+                return verdict(Outcome.FAILS, of + claim.rule().failsWhere() + " (" + pairs(n) + ")", evidence);
+            }
+            if (holds > 0 && fails > 0) {
+                return verdict(Outcome.DEPENDS, "holds for " + list(evidence, Outcome.HOLDS) + "; fails for "
+                        + list(evidence, Outcome.FAILS) + (holds + fails < n ? "; " + (n - holds - fails)
+                        + " inconclusive" : "") + " (" + claim.rule().describe() + " on " + claim.quantity().label() + ")",
+                        evidence);
+            }
+            Evidence open = evidence.stream().filter(e -> e.outcome() == Outcome.INCONCLUSIVE).findFirst().orElseThrow();
+            return verdict(Outcome.INCONCLUSIVE, (n - holds - fails) + " of " + pairs(n) + " inconclusive ("
+                    + open.cells() + ": " + open.why().orElse("") + ")"
+                    + (holds > 0 ? "; the others hold" : fails > 0 ? "; the others fail" : ""), evidence);
+        }
+
+        private static String pairs(long n) {
+            return n == 1 ? "1 pair" : n + " pairs";
+        }
+
+        private static String list(List<Evidence> evidence, Outcome o) {
+            return String.join(", ", evidence.stream().filter(e -> e.outcome() == o).map(Evidence::cells).toList());
+        }
+
+        private ClaimVerdict inconclusive(String reason, List<Evidence> evidence) {
+            return verdict(Outcome.INCONCLUSIVE, reason, evidence);
+        }
+
+        private ClaimVerdict verdict(Outcome o, String reason, List<Evidence> evidence) {
+            return new ClaimVerdict(claim, o, reason, evidence, caveats(evidence), List.of());
+        }
+
+        /** @return the versions, workers and variants of the contestants the evidence names */
+        private List<String> caveats(List<Evidence> evidence) {
+            Set<String> ids = new LinkedHashSet<>();
+            evidence.forEach(e -> {
+                ids.add(e.a());
+                ids.add(e.b());
+            });
+            List<String> out = new ArrayList<>();
+            for (String id : ids) {
+                analysis.run().contestant(id).ifPresent(c -> out.add(id + ": " + c.framework() + " "
+                        + c.frameworkVersion() + " on " + c.runtime() + " " + c.runtimeVersion() + ", " + c.workers()
+                        + (c.workers() == 1 ? " worker" : " workers") + ("realistic".equals(c.variant()) ? ""
+                        : ", variant " + c.variant() + " (tuned beyond its docs)")));
+            }
+            return out;
+        }
+    }
+}
