@@ -20,10 +20,11 @@ import java.nio.file.Path;
  * The machine-readable result of {@code stackbench load --json}: the spec, the environment and
  * every measured figure. Times in microseconds or seconds as the field names say. Format
  * version {@value #FORMAT_VERSION}; version 2 added the censored values, success/error latency, unsent, warm-up
- * used, the pool and the generator's lag and steal.
+ * used, the pool and the generator's lag and steal; version 3 the request kinds (spec and results per kind), the
+ * seed, the arrivals, the rate stages (spec and results per stage), the thresholds and whether the run was aborted.
  */
 final class ResultJson {
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     void write(LoadResult r, Path file) throws IOException {
@@ -76,6 +77,62 @@ final class ResultJson {
             n.put("errors", s.errors());
             n.put("p99Micros", s.p99Micros());
         }
+        ArrayNode kinds = result.putArray("kinds");
+        for (dev.stackbench.loadgen.KindResult k : r.kinds()) {
+            ObjectNode n = kinds.addObject();
+            n.put("name", k.name());
+            n.put("weight", k.weight());
+            n.put("requests", k.requests());
+            n.put("requestsPerSecond", k.throughput());
+            n.put("unsent", k.unsent());
+            n.set("latencyMicros", mapper.valueToTree(Percentiles.of(k.latencyHistogram())));
+            n.put("latencyCount", k.latency().count());
+            n.put("censored", k.latency().censored());
+            n.put("successCount", k.successLatency().count());
+            n.put("errorCount", k.errorLatency().count());
+            ErrorCounts ke = k.errors();
+            n.set("errors", mapper.valueToTree(new Errors(ke.connect(), ke.read(), ke.write(), ke.timeout(), ke.statusByCode())));
+            n.put("errorRate", k.errorRate());
+        }
+        ArrayNode stages = result.putArray("stages");
+        for (dev.stackbench.loadgen.StageResult st : r.stages()) {
+            ObjectNode n = stages.addObject();
+            n.put("startSeconds", st.startSeconds());
+            n.put("lengthSeconds", st.lengthSeconds());
+            n.put("fromPerSecond", st.stage().fromPerSecond());
+            n.put("toPerSecond", st.stage().toPerSecond());
+            n.put("targetPerSecond", st.targetPerSecond());
+            n.put("requests", st.requests());
+            n.put("achievedPerSecond", st.achievedPerSecond());
+            n.put("achievedFraction", st.achievedFraction());
+            n.put("errors", st.errors());
+            n.put("latencyCount", st.latency().count());
+            n.put("censored", st.latency().censored());
+            ObjectNode l = n.putObject("latencyMicros");
+            l.put("p50", st.latency().p50Micros());
+            l.put("p90", st.latency().p90Micros());
+            l.put("p99", st.latency().p99Micros());
+            l.put("p999", st.latency().p999Micros());
+            l.put("max", st.latency().maxMicros());
+        }
+        ArrayNode thresholds = result.putArray("thresholds");
+        for (dev.stackbench.loadgen.ThresholdResult t : r.thresholds()) {
+            ObjectNode n = thresholds.addObject();
+            n.put("threshold", t.threshold().toString());
+            n.put("kind", t.threshold().kind());
+            n.put("metric", t.threshold().metric().label());
+            n.put("op", t.threshold().op().symbol());
+            n.put("bound", t.threshold().bound());
+            if (Double.isNaN(t.actual())) {
+                n.putNull("actual");
+            } else {
+                n.put("actual", t.actual());
+            }
+            n.put("lowerBound", t.lowerBound());
+            n.put("passed", t.passed());
+        }
+        result.put("thresholdsPassed", r.thresholdsPassed());
+        result.put("aborted", r.aborted());
         root.set("generator", health(r.health()));
         return root;
     }
@@ -87,7 +144,30 @@ final class ResultJson {
         n.put("model", s.model() instanceof LoadModel.Open ? "open" : "closed");
         if (s.model() instanceof LoadModel.Open open) {
             n.put("ratePerSecond", open.ratePerSecond());
+            n.put("arrivals", open.arrivals().name().toLowerCase(java.util.Locale.ROOT));
+            ArrayNode stages = n.putArray("stages");
+            for (dev.stackbench.loadgen.RateStage st : open.stages()) {
+                ObjectNode o = stages.addObject();
+                o.put("fromPerSecond", st.fromPerSecond());
+                o.put("toPerSecond", st.toPerSecond());
+                o.put("seconds", st.length().toNanos() / 1e9);
+            }
         }
+        n.put("seed", s.seed());
+        ArrayNode requests = n.putArray("requests");
+        for (dev.stackbench.loadgen.RequestKind k : s.requests()) {
+            ObjectNode o = requests.addObject();
+            o.put("name", k.name());
+            o.put("method", k.method());
+            o.put("path", k.path());
+            o.put("weight", k.weight());
+            o.put("bodyBytes", k.body().length);
+            ArrayNode h = o.putArray("headers");
+            k.headers().forEach(x -> h.add(x.name() + ": " + x.value()));
+        }
+        ArrayNode thresholds = n.putArray("thresholds");
+        s.thresholds().forEach(t -> thresholds.add(t.toString()));
+        n.put("abortOnFail", s.abortOnFail());
         n.put("connections", s.connections());
         n.put("maxConnections", s.maxConnections());
         n.put("threads", s.threads());

@@ -3,6 +3,12 @@ package dev.stackbench.cli;
 import dev.stackbench.loadgen.ErrorCounts;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
+import dev.stackbench.loadgen.KindResult;
+import dev.stackbench.loadgen.RateStage;
+import dev.stackbench.loadgen.RequestKind;
+import dev.stackbench.loadgen.StageResult;
+import dev.stackbench.loadgen.Threshold;
+import dev.stackbench.loadgen.ThresholdResult;
 import dev.stackbench.loadgen.LatencySummary;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
@@ -26,9 +32,14 @@ public final class SummaryPrinter {
     }
 
     void header(LoadSpec spec) {
-        out.printf(Locale.ROOT, "stackbench load %s %s%n", spec.method(), spec.target());
+        if (spec.isMix()) {
+            out.printf(Locale.ROOT, "stackbench load %s, a mix of %d requests%n", spec.target(), spec.requests().size());
+        } else {
+            out.printf(Locale.ROOT, "stackbench load %s %s%n", spec.method(), spec.target());
+        }
         String model = spec.model() instanceof LoadModel.Open open
-                ? String.format(Locale.ROOT, "open model at %,.0f req/s (latency from the intended send time%s)", open.ratePerSecond(),
+                ? String.format(Locale.ROOT, "open model %s (latency from the intended send time%s%s)", rate(open),
+                        open.arrivals() == LoadModel.Arrivals.POISSON ? ", Poisson arrivals" : "",
                         spec.resolution().isZero() ? "" : ", sends grouped in " + DurationConverter.format(spec.resolution()) + " windows")
                 : "closed model";
         out.printf(Locale.ROOT, "  %s, %d connection%s, %d thread%s, %s%s, timeout %s%n", model,
@@ -36,6 +47,28 @@ public final class SummaryPrinter {
                 DurationConverter.format(spec.duration()),
                 warmup(spec.warmup()),
                 DurationConverter.format(spec.timeout()));
+        if (spec.isMix() || spec.requests().get(0).path().contains("{")) {
+            int total = spec.requests().stream().mapToInt(RequestKind::weight).sum();
+            List<String> parts = new ArrayList<>();
+            for (RequestKind k : spec.requests()) {
+                parts.add(String.format(Locale.ROOT, "%s %.0f%% (%s %s)", k.name(), 100.0 * k.weight() / total, k.method(), k.path()));
+            }
+            out.printf(Locale.ROOT, "  requests: %s; seed %d%n", String.join(", ", parts), spec.seed());
+        }
+        if (!spec.thresholds().isEmpty()) {
+            out.printf(Locale.ROOT, "  thresholds: %s%s%n", String.join(", ", spec.thresholds().stream().map(Threshold::toString).toList()),
+                    spec.abortOnFail() ? " (the run ends early once one fails)" : "");
+        }
+    }
+
+    private static String rate(LoadModel.Open open) {
+        if (open.stages().isEmpty()) {
+            return String.format(Locale.ROOT, "at %,.0f req/s", open.ratePerSecond());
+        }
+        RateStage first = open.stages().get(0);
+        RateStage last = open.stages().get(open.stages().size() - 1);
+        return String.format(Locale.ROOT, "on a schedule of %d stages, %,.0f to %,.0f req/s (mean %,.0f)", open.stages().size(),
+                first.fromPerSecond(), last.toPerSecond(), open.ratePerSecond());
     }
 
     private static String warmup(Warmup w) {
@@ -101,6 +134,15 @@ public final class SummaryPrinter {
             out.printf(Locale.ROOT, "  SERVER     could not keep the rate (S): %,.0f of %,.0f req/s completed inside the window (%.1f%%)%n",
                     h.achievedRate(), h.targetRate(), r.achievedFraction() * 100);
         }
+        if (r.kinds().size() > 1) {
+            kinds(r);
+        }
+        if (!r.stages().isEmpty()) {
+            stages(r);
+        }
+        if (!r.thresholds().isEmpty()) {
+            thresholds(r);
+        }
         if (h.bound()) {
             for (String w : h.warnings()) {
                 out.println("  WARNING    generator-bound: " + w + ".");
@@ -132,6 +174,71 @@ public final class SummaryPrinter {
             }
         }
         out.println();
+    }
+
+    private void kinds(LoadResult r) {
+        out.println();
+        int total = r.kinds().stream().mapToInt(KindResult::weight).sum();
+        out.printf(Locale.ROOT, "  %-14s %7s %11s %10s %10s %10s %10s %10s %10s %9s%n", "Request", "weight", "req/s", "p50", "p90", "p99",
+                "max", "count", "errors", "err rate");
+        for (KindResult k : r.kinds()) {
+            LatencySummary l = k.latency();
+            out.printf(Locale.ROOT, "  %-14s %6.1f%% %11s %10s %10s %10s %10s %10s %10s %8.2f%%%n", k.name(), 100.0 * k.weight() / total,
+                    String.format(Locale.ROOT, "%,.1f", k.throughput()),
+                    l.count() == 0 ? "none" : mark(l, 50, l.p50Micros()), l.count() == 0 ? "" : mark(l, 90, l.p90Micros()),
+                    l.count() == 0 ? "" : mark(l, 99, l.p99Micros()), l.count() == 0 ? "" : (l.censored() > 0 ? ">=" : "") + micros(l.maxMicros()),
+                    String.format(Locale.ROOT, "%,d", l.count()), String.format(Locale.ROOT, "%,d", k.errors().total()), 100 * k.errorRate());
+        }
+        out.println("             (per request kind: latency of every request of it, censored values included; errors by kind,"
+                + " connect errors only in the total)");
+    }
+
+    private void stages(LoadResult r) {
+        out.println();
+        out.printf(Locale.ROOT, "  %-5s %-11s %11s %11s %8s %10s %10s %10s %9s%n", "Stage", "seconds", "target/s", "achieved/s", "kept",
+                "p50", "p90", "p99", "errors");
+        int i = 1;
+        for (StageResult s : r.stages()) {
+            LatencySummary l = s.latency();
+            out.printf(Locale.ROOT, "  %-5d %-11s %11s %11s %7.1f%% %10s %10s %10s %9s%n", i++,
+                    String.format(Locale.ROOT, "%.0f-%.0f", s.startSeconds(), s.startSeconds() + s.lengthSeconds()),
+                    String.format(Locale.ROOT, "%,.0f", s.targetPerSecond()), String.format(Locale.ROOT, "%,.0f", s.achievedPerSecond()),
+                    100 * s.achievedFraction(), l.count() == 0 ? "none" : mark(l, 50, l.p50Micros()),
+                    l.count() == 0 ? "" : mark(l, 90, l.p90Micros()), l.count() == 0 ? "" : mark(l, 99, l.p99Micros()),
+                    String.format(Locale.ROOT, "%,d", s.errors()));
+        }
+        out.println("             (per stage: achieved = completions inside the stage; latency and errors of the requests"
+                + " intended inside it)");
+    }
+
+    private void thresholds(LoadResult r) {
+        out.println();
+        for (ThresholdResult t : r.thresholds()) {
+            out.printf(Locale.ROOT, "  Threshold  %s %s: %s%n", t.passed() ? "PASS" : "FAIL", t.threshold(), actual(t));
+        }
+        if (r.aborted()) {
+            out.printf(Locale.ROOT, "  ABORTED    a threshold failed %.2fs into the window (--abort-on-fail): these figures cover"
+                    + " that shortened window%n", r.measuredSeconds());
+        }
+    }
+
+    /** @return a threshold's measured value in its own unit */
+    static String actual(ThresholdResult t) {
+        if (Double.isNaN(t.actual())) {
+            return "nothing to measure";
+        }
+        Threshold.Metric m = t.threshold().metric();
+        String v;
+        if (m.isLatency()) {
+            v = micros(Math.round(t.actual()));
+        } else if (m == Threshold.Metric.ERRORS) {
+            v = String.format(Locale.ROOT, "%.3f%%", 100 * t.actual());
+        } else if (m == Threshold.Metric.RATE) {
+            v = String.format(Locale.ROOT, "%.3f", t.actual());
+        } else {
+            v = String.format(Locale.ROOT, "%,.1f req/s", t.actual());
+        }
+        return "was " + (t.lowerBound() ? ">=" : "") + v + (t.lowerBound() && !t.passed() ? " (a lower bound: censored values)" : "");
     }
 
     private static String spectrum(LoadResult r) {

@@ -32,6 +32,7 @@ final class WsLoad {
 
     private final LoadCommand load;
     private final WsOptions ws;
+    private Double rate; // --rate as one constant rate (LoadCommand reads the text)
 
     WsLoad(LoadCommand load, WsOptions ws) {
         this.load = load;
@@ -92,6 +93,7 @@ final class WsLoad {
 
     /** Validates the options against each other and builds the engine's spec. */
     WsSpec toSpec(ParseResult parsed) {
+        rate = load.constantRate();
         for (String name : HTTP_ONLY) {
             if (parsed.hasMatchedOption(name)) {
                 throw usage(name + " applies to http:// URLs only, not to the WebSocket URL '" + load.url
@@ -122,8 +124,8 @@ final class WsLoad {
         if (load.timeout.isZero()) {
             throw usage("--timeout (" + DurationConverter.format(load.timeout) + ") must be > 0");
         }
-        if (load.rate != null && (!(load.rate > 0) || load.rate.isInfinite())) {
-            throw usage("--rate (" + load.rate + ") must be a positive number of messages per second");
+        if (rate != null && (!(rate > 0) || rate.isInfinite())) {
+            throw usage("--rate (" + rate + ") must be a positive number of messages per second");
         }
         WsPattern pattern = pattern(parsed);
         WsMessage message;
@@ -158,13 +160,13 @@ final class WsLoad {
                 throw usage((parsed.hasMatchedOption("--publish") ? "--publish" : "--publish-connections")
                         + " applies to --pattern fanout only; echo connections send their own messages");
             }
-            if (load.rate == null) {
+            if (rate == null) {
                 return new WsPattern.Echo(new LoadModel.Closed());
             }
-            requireDuration(parsed, "--rate needs --duration: say how long to keep the rate, e.g. -R " + format(load.rate) + " -d 30s");
-            return new WsPattern.Echo(new LoadModel.Open(load.rate));
+            requireDuration(parsed, "--rate needs --duration: say how long to keep the rate, e.g. -R " + format(rate) + " -d 30s");
+            return new WsPattern.Echo(new LoadModel.Open(rate));
         }
-        if (load.rate == null) {
+        if (rate == null) {
             throw usage("--pattern fanout needs --rate: the messages published per second, e.g. -R 1000");
         }
         if (ws.publishConnections < 1) {
@@ -190,7 +192,7 @@ final class WsLoad {
                         + "e.g. http://127.0.0.1:8080/publish");
             }
         }
-        return new WsPattern.FanOut(publisher, load.rate);
+        return new WsPattern.FanOut(publisher, rate);
     }
 
     private void requireDuration(ParseResult parsed, String message) {

@@ -43,7 +43,7 @@ class DiffCommandTest {
     void aChangedFieldStatusAndArrayOrderAreEachCaughtWithTheirPath() throws IOException {
         try (StubApi a = StubApi.start(StubApi.Variant.plain("stub-a")); StubApi b = StubApi.start(CHANGED)) {
             CliRun run = CliRun.of("diff", "--old", a.url(), "--new", b.url());
-            assertThat(run.exitCode()).isEqualTo(ExitCode.DIFFERENT.code()).isEqualTo(4);
+            assertThat(run.exitCode()).isEqualTo(ExitCode.DIFFERENT.code()).isEqualTo(5);
             assertThat(run.out()).contains("DIFFERENT: 3 of 41 requests (7.3%) differ, in 3 places on 1 endpoint")
                     .contains("  GET /api/users/{id}  (25 requests)")
                     .contains("    value at $.name: 1 of 25 requests (4.0%)")

@@ -35,6 +35,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
     private Channel channel;
     private State state = State.DISCONNECTED;
     private long intendedNanos;
+    private int kind;
     private long sentNanos;
     private boolean writing;
     private boolean flushPending;
@@ -42,10 +43,10 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
     private boolean errorCounted;
     private long backoffNanos;
 
-    Connection(Loop loop, ByteBuf out, boolean headRequests) {
+    Connection(Loop loop, ByteBuf out) {
         this.loop = loop;
         this.out = out;
-        this.parser = new ResponseParser(headRequests);
+        this.parser = new ResponseParser(false);
         this.bootstrap = loop.bootstrap().clone().handler(this); // once: a reconnect reuses it
     }
 
@@ -107,7 +108,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         errorCounted = false;
         intendedNanos = intended;
         sentNanos = now;
-        loop.requests().writeNext(out);
+        kind = loop.requests().writeNext(out, loop.random());
+        parser.headRequest(loop.requests().isHead(kind));
         out.retain(); // the channel releases it once written; the connection keeps it for the next request
         channel.write(out, channel.voidPromise());
         if (inRead) {
@@ -158,7 +160,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
 
     private void completed(int status, boolean keepAlive) {
         state = State.IDLE;
-        loop.responded(intendedNanos, sentNanos, status);
+        loop.responded(intendedNanos, sentNanos, status, kind);
         if (!keepAlive) {
             channel.close(); // channelInactive reconnects
             return;
@@ -175,7 +177,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
             completed(parser.status(), false); // a body delimited by the peer's clean close
         } else if (state == State.BUSY && !errorCounted) {
             errorCounted = true;
-            loop.failed(LoopCounters.READ, intendedNanos, sentNanos);
+            loop.failed(LoopCounters.READ, intendedNanos, sentNanos, kind);
         }
         parser.reset();
         channel = null;
@@ -202,7 +204,7 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
     private void fail(int errorClass) {
         if (state == State.BUSY && !errorCounted) {
             errorCounted = true;
-            loop.failed(errorClass, intendedNanos, sentNanos);
+            loop.failed(errorClass, intendedNanos, sentNanos, kind);
         }
         if (channel != null) {
             channel.close();

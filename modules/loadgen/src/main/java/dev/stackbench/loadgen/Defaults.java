@@ -18,6 +18,10 @@ public final class Defaults {
      * wake-ups for the generator, burstier arrivals for the server.
      */
     public static final Duration RESOLUTION = Duration.ZERO;
+    /** Seed of the random choices (request kind, path variant, template values, Poisson arrivals): 1. */
+    public static final long SEED = 1;
+    /** A ramp ({@code --rate FROM..TO/TIME}) is reported in this many equal stages. */
+    public static final int RAMP_PARTS = 10;
     /** Latency histograms keep this many significant decimal digits. */
     public static final int SIGNIFICANT_DIGITS = 3;
     /** A send more than this late against its schedule counts as late (open model); counted, not a verdict. */

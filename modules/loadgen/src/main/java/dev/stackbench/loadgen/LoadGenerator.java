@@ -96,22 +96,26 @@ public final class LoadGenerator {
             EncodedRequests requests = new EncodedRequests(spec);
             CountDownLatch firstAttempts = new CountDownLatch(spec.connections());
             double rate = spec.model() instanceof LoadModel.Open open ? open.ratePerSecond() : 0;
+            double firstRate = spec.model() instanceof LoadModel.Open open && !open.stages().isEmpty()
+                    ? open.stages().get(0).fromPerSecond() : rate;
             int cap = connectionCap();
             long highestMicros = highestMicros();
+            // one seed, split once per loop in order: each loop's sequence of choices is reproducible
+            java.util.SplittableRandom seeds = new java.util.SplittableRandom(spec.seed());
             for (int i = 0; i < spec.threads(); i++) {
                 int count = share(spec.connections(), i);
                 // each loop's rate is in proportion to its connections; the loops' schedules are offset
                 // by one interval of the whole rate, so that they interleave instead of sending together
-                double loopRate = rate * count / spec.connections();
-                long phase = rate > 0 ? (long) (i * 1e9 / rate) : 0;
+                double loopShare = rate > 0 ? (double) count / spec.connections() : 0;
+                long phase = rate > 0 ? (long) (i * 1e9 / firstRate) : 0;
                 loops.add(new Loop(group.next(), bootstrap, address, requests, count, Math.max(count, share(cap, i)), spec,
-                        loopRate, phase, highestMicros, firstAttempts));
+                        loopShare, phase, highestMicros, firstAttempts, seeds.split()));
             }
             loops.forEach(Loop::connectAll);
             // Connections are opened before the schedule starts, as wrk2 does, so that connecting is
             // not counted as latency. Failed ones keep retrying and count as connect errors.
             firstAttempts.await(Math.max(5_000, spec.timeout().toMillis()), TimeUnit.MILLISECONDS);
-            return measure(loops, loopThreads, cap, listener);
+            return measure(loops, loopThreads, cap, listener, requests);
         } finally {
             loops.forEach(Loop::closeAll);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
@@ -129,8 +133,8 @@ public final class LoadGenerator {
         return (int) Math.max(spec.connections(), Math.min(spec.maxConnections(), allowed));
     }
 
-    private LoadResult measure(List<Loop> loops, List<Thread> loopThreads, int cap, ProgressListener listener)
-            throws InterruptedException {
+    private LoadResult measure(List<Loop> loops, List<Thread> loopThreads, int cap, ProgressListener listener,
+                               EncodedRequests encoded) throws InterruptedException {
         long loadStart = System.nanoTime();
         long measureStart;
         Warmup.End warmupEnd;
@@ -156,6 +160,7 @@ public final class LoadGenerator {
             warmupEnd = reached ? Warmup.End.STABLE : Warmup.End.CAPPED;
         }
         long end = measureStart + spec.duration().toNanos();
+        boolean aborted = false;
 
         listener.measureStarted();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -164,7 +169,8 @@ public final class LoadGenerator {
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
         long wallStartMillis = System.currentTimeMillis();
 
-        Sampler sampler = new Sampler(loops, highestMicros());
+        int kinds = encoded.kinds();
+        Sampler sampler = new Sampler(loops, highestMicros(), kinds);
         List<IntervalSample> timeline = new ArrayList<>();
         long intervalStart = measureStart;
         long cpuEnd = 0;
@@ -190,10 +196,23 @@ public final class LoadGenerator {
                     last);
             timeline.add(sample);
             listener.interval(sample, sampler.intervalLatency(), sampler.intervalService(), sampler.totalLatency().getValueAtPercentile(99));
+            if (kinds > 1) {
+                for (int k = 0; k < kinds; k++) {
+                    listener.kindInterval(encoded.name(k), sampler.intervalKindLatency(k));
+                }
+            }
             if (last) {
                 break;
             }
             intervalStart = intervalEnd;
+            if (spec.abortOnFail() && !spec.thresholds().isEmpty()
+                    && thresholds(loops, sampler, encoded, (intervalEnd - measureStart) / 1e9).stream().anyMatch(t -> !t.passed())) {
+                // a threshold failed on the window so far: the window ends now, in-flight requests drain as usual
+                long now = System.nanoTime();
+                loops.forEach(l -> l.endEarly(now));
+                end = now;
+                aborted = true;
+            }
         }
         for (Loop l : loops) {
             // wait for what is in flight; each loop gives up at end + timeout
@@ -212,10 +231,75 @@ public final class LoadGenerator {
         GeneratorHealth health = health(loops, measured, (cpuEnd - cpuStart) / 1e9, maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9,
                 requests, latencySummary, sampler, steal, cap);
         long bytes = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.BYTES)).sum();
+        List<KindResult> kindResults = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
+            int kind = k;
+            Histogram kl = sampler.kindLatency(k);
+            kindResults.add(new KindResult(encoded.name(k), spec.requests().get(k).weight(),
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.COMPLETIONS)).sum(), measured,
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.UNSENT)).sum(),
+                    LatencySummary.of(kl, sampler.kindCensored(k)), LatencySummary.of(sampler.kindSuccess(k)),
+                    LatencySummary.of(sampler.kindError(k)), LoopCounters.sum(loops.stream().map(l -> l.kindCounters(kind)).toList()),
+                    kl, sampler.kindCensored(k)));
+        }
+        List<StageResult> stages = stages(loops, measured);
+        List<ThresholdResult> thresholdResults = thresholds(loops, sampler, encoded, measured);
         return new LoadResult(spec, (measureStart - loadStart) / 1e9, warmupEnd, measured, requests, bytes, unsent,
                 latencySummary, LatencySummary.of(sampler.totalSuccess()), LatencySummary.of(sampler.totalError()),
                 LatencySummary.of(service), latency, sampler.totalSuccess(), sampler.totalError(), sampler.totalCensored(),
-                service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment());
+                service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment(),
+                kindResults, stages, thresholdResults, aborted);
+    }
+
+    /** @return the thresholds evaluated on what the sampler and the counters hold so far */
+    private List<ThresholdResult> thresholds(List<Loop> loops, Sampler sampler, EncodedRequests requests, double seconds) {
+        if (spec.thresholds().isEmpty()) {
+            return List.of();
+        }
+        double target = spec.model() instanceof LoadModel.Open o ? o.ratePerSecond() : 0;
+        double secs = Math.max(seconds, 1e-9);
+        Histogram responses = sampler.totalSuccess().copy();
+        responses.add(sampler.totalError());
+        ThresholdCheck.Figures run = new ThresholdCheck.Figures(LatencySummary.of(sampler.totalLatency(), sampler.totalCensored()),
+                loops.stream().mapToLong(l -> l.counters().errors()).sum(),
+                loops.stream().mapToLong(l -> l.counters().get(LoopCounters.COMPLETIONS)).sum() / secs, target, responses);
+        java.util.Map<String, ThresholdCheck.Figures> byKind = new java.util.HashMap<>();
+        int totalWeight = spec.requests().stream().mapToInt(RequestKind::weight).sum();
+        for (int k = 0; k < requests.kinds() && requests.kinds() > 1; k++) {
+            int kind = k;
+            Histogram kindResponses = sampler.kindSuccess(k).copy();
+            kindResponses.add(sampler.kindError(k));
+            byKind.put(requests.name(k), new ThresholdCheck.Figures(LatencySummary.of(sampler.kindLatency(k), sampler.kindCensored(k)),
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).errors()).sum(),
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.COMPLETIONS)).sum() / secs,
+                    target * spec.requests().get(k).weight() / totalWeight, kindResponses));
+        }
+        return ThresholdCheck.evaluate(spec.thresholds(), run, byKind);
+    }
+
+    /** @return the per-stage figures of a rate schedule (empty without one); call after the loops drained */
+    private List<StageResult> stages(List<Loop> loops, double measured) {
+        if (!(spec.model() instanceof LoadModel.Open open) || open.stages().isEmpty()) {
+            return List.of();
+        }
+        List<StageResult> out = new ArrayList<>();
+        double start = 0;
+        for (int s = 0; s < open.stages().size(); s++) {
+            RateStage stage = open.stages().get(s);
+            double length = Math.max(0, Math.min(stage.length().toNanos() / 1e9, measured - start));
+            Histogram all = new Histogram(1, highestMicros(), Defaults.SIGNIFICANT_DIGITS);
+            Histogram censored = new Histogram(1, highestMicros(), Defaults.SIGNIFICANT_DIGITS);
+            long completions = 0;
+            long errors = 0;
+            for (Loop l : loops) {
+                l.recorders().addStage(s, all, censored);
+                completions += l.stageCompletions(s);
+                errors += l.stageErrors(s);
+            }
+            out.add(new StageResult(stage, start, length, completions, errors, LatencySummary.of(all, censored)));
+            start += stage.length().toNanos() / 1e9;
+        }
+        return out;
     }
 
     /** @return closed model's service time: the responses' latencies (censored values are no service time) */

@@ -37,6 +37,11 @@ import org.HdrHistogram.Histogram;
  *                        each holds only what happened inside it
  * @param health          the generator's own health
  * @param environment     where it ran
+ * @param kinds           per request kind, in the spec's order (one kind: the same figures as the totals)
+ * @param stages          per stage of a rate schedule, in order; empty without one
+ * @param thresholds      each of the spec's thresholds, evaluated on the whole window, in the spec's order
+ * @param aborted         whether the run ended early because a threshold failed ({@link LoadSpec#abortOnFail()});
+ *                        {@code measuredSeconds} is then the shortened window
  */
 public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupEnd, double measuredSeconds,
                          long requests, long bytesRead, long unsent,
@@ -44,9 +49,18 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
                          LatencySummary serviceTime, Histogram latencyHistogram, Histogram successHistogram,
                          Histogram errorHistogram, Histogram censoredHistogram, Histogram serviceHistogram,
                          ErrorCounts errors, List<IntervalSample> timeline, GeneratorHealth health,
-                         GeneratorEnvironment environment) {
+                         GeneratorEnvironment environment, List<KindResult> kinds, List<StageResult> stages,
+                         List<ThresholdResult> thresholds, boolean aborted) {
     public LoadResult {
         timeline = List.copyOf(timeline);
+        kinds = List.copyOf(kinds);
+        stages = List.copyOf(stages);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /** @return whether every threshold held (true without thresholds) */
+    public boolean thresholdsPassed() {
+        return thresholds.stream().allMatch(ThresholdResult::passed);
     }
 
     /** @return responses completed inside the window per second */

@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param method      request method, e.g. {@code GET}
  * @param headers     extra request headers (Host, User-Agent and Content-Length are added)
  * @param body        request body bytes, empty for none
- * @param paths       request targets (path and query); each request picks one uniformly at random.
- *                    Defaults to the target's own path and query.
+ * @param paths       for a single request kind: its variants (path and query), each request picks one
+ *                    uniformly at random; defaults to the target's own path and query. For a mix: each
+ *                    kind's path
+ * @param requests    the request kinds of the mix, at least one, names unique; each request picks a kind
+ *                    by weight with a seeded random. Defaults to one kind from method, headers, body and
+ *                    the first path
  * @param connections concurrent keep-alive connections, &gt;= 1; in the open model, the connections
  *                    opened before the schedule starts (the pool grows on demand up to {@code maxConnections})
  * @param maxConnections open model: the cap of the connection pool, &gt;= connections; the closed model
@@ -28,10 +32,16 @@ import java.util.Objects;
  * @param model       closed or open
  * @param resolution  open model: requests due within one window of this length are sent together
  *                    at the window's start and timed from it; zero sends each at its own time
+ * @param seed        seeds the random choices (kind by weight, path variant, template values, Poisson
+ *                    arrivals): the same seed gives each event loop the same sequence of choices
+ * @param thresholds  pass/fail criteria evaluated at the end ({@link LoadResult#thresholds()}); each names
+ *                    an existing kind or the whole run
+ * @param abortOnFail whether to end the run early once a threshold fails on the window so far (checked once a second)
  */
 public record LoadSpec(URI target, String method, List<Header> headers, byte[] body, List<String> paths,
                        int connections, int maxConnections, int threads, Duration duration, Warmup warmup, Duration timeout,
-                       LoadModel model, Duration resolution) {
+                       LoadModel model, Duration resolution, List<RequestKind> requests, long seed,
+                       List<Threshold> thresholds, boolean abortOnFail) {
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
@@ -39,7 +49,32 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         Objects.requireNonNull(warmup, "warmup");
         headers = List.copyOf(headers);
         paths = List.copyOf(paths);
+        requests = List.copyOf(requests);
+        thresholds = List.copyOf(thresholds);
         body = body.clone();
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("requests must hold at least one request kind");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RequestKind k : requests) {
+            if (!names.add(k.name())) {
+                throw new IllegalArgumentException("request name '" + k.name() + "' is used twice: give each request its own name");
+            }
+        }
+        for (Threshold t : thresholds) {
+            if (!t.kind().isEmpty() && !names.contains(t.kind())) {
+                throw new IllegalArgumentException("threshold '" + t + "' names the request kind '" + t.kind()
+                        + "', which the mix does not have; expected one of " + String.join(", ", names.stream().sorted().toList()));
+            }
+            if (t.metric() == Threshold.Metric.RATE && !(model instanceof LoadModel.Open)) {
+                throw new IllegalArgumentException("threshold '" + t + "' compares the achieved with the target rate, "
+                        + "which only the open model has: add a rate, or use rps");
+            }
+        }
+        if (model instanceof LoadModel.Open o && !o.stages().isEmpty() && !o.scheduleLength().equals(duration)) {
+            throw new IllegalArgumentException("duration (" + duration + ") must equal the rate schedule's length ("
+                    + o.scheduleLength() + ")");
+        }
         if (!"http".equals(target.getScheme()) || target.getHost() == null) {
             throw new IllegalArgumentException("target '" + target + "' must be an http:// URL with a host");
         }
@@ -99,10 +134,15 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         return "HEAD".equals(method);
     }
 
+    /** @return whether the run has more than one request kind */
+    public boolean isMix() {
+        return requests.size() > 1;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s %s, %s, %d connections%s, %d threads, %s (warm-up %s), timeout %s",
-                method, target, model, connections, maxConnections == connections ? "" : " (up to " + maxConnections + ")",
+                isMix() ? requests.size() + " request kinds at" : method, target, model, connections, maxConnections == connections ? "" : " (up to " + maxConnections + ")",
                 threads, duration, warmup, timeout);
     }
 
@@ -126,6 +166,11 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         private Duration timeout = Defaults.TIMEOUT;
         private LoadModel model = new LoadModel.Closed();
         private Duration resolution = Defaults.RESOLUTION;
+        private List<RequestKind> requests = List.of();
+        private long seed = Defaults.SEED;
+        private List<Threshold> thresholds = List.of();
+        private boolean abortOnFail;
+        private boolean durationSet;
 
         private Builder(URI target) {
             this.target = target;
@@ -139,7 +184,19 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         public Builder connections(int c) { this.connections = c; return this; }
         /** Event loops; defaults to min(available processors, connections). */
         public Builder threads(int t) { this.threads = t; return this; }
-        public Builder duration(Duration d) { this.duration = d; return this; }
+        /** The measured interval; with a rate schedule it defaults to the schedule's length. */
+        public Builder duration(Duration d) { this.duration = d; this.durationSet = true; return this; }
+        /**
+         * The request kinds of a mix, each picked by weight. The target then gives only the host and
+         * port; method, headers, body and paths set on this builder are ignored.
+         */
+        public Builder requests(List<RequestKind> r) { this.requests = r; return this; }
+        /** Seeds every random choice; default {@link Defaults#SEED}. */
+        public Builder seed(long s) { this.seed = s; return this; }
+        /** Pass/fail criteria evaluated at the end. */
+        public Builder thresholds(List<Threshold> t) { this.thresholds = t; return this; }
+        /** End the run as soon as a threshold fails on the window so far (checked once a second). */
+        public Builder abortOnFail(boolean a) { this.abortOnFail = a; return this; }
         /** A fixed warm-up. */
         public Builder warmup(Duration w) { this.warmup = new Warmup.Fixed(w); return this; }
         /** A fixed warm-up or one until the rate is stable. */
@@ -158,16 +215,35 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
 
         public LoadSpec build() {
             List<String> p = paths != null ? paths : List.of(defaultPath(target));
+            List<RequestKind> r = requests;
+            String m = method;
+            List<Header> h = headers;
+            byte[] b = body;
+            if (r.isEmpty()) {
+                String first = p.isEmpty() ? "/" : p.get(0);
+                // a kind's path is checked for templates; a legacy path's braces are not templates
+                r = List.of(new RequestKind(RequestKind.defaultName(first), method, first.contains("{") ? "/" : first, headers, body, 1));
+            } else {
+                p = r.stream().map(RequestKind::path).toList();
+                m = r.get(0).method();
+                h = r.get(0).headers();
+                b = r.get(0).body();
+            }
+            Duration d = duration;
+            if (!durationSet && model instanceof LoadModel.Open o && !o.stages().isEmpty()) {
+                d = o.scheduleLength();
+            }
             int t = threads != null ? threads : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
             int max = maxConnections != null ? maxConnections : defaultMaxConnections();
-            return new LoadSpec(target, method, headers, body, p, connections, max, t, duration, warmup, timeout, model, resolution);
+            return new LoadSpec(target, m, h, b, p, connections, max, t, d, warmup, timeout, model, resolution,
+                    r, seed, thresholds, abortOnFail);
         }
 
         private int defaultMaxConnections() {
             if (!(model instanceof LoadModel.Open open)) {
                 return connections;
             }
-            double littles = Math.ceil(open.ratePerSecond() * timeout.toNanos() / 1e9);
+            double littles = Math.ceil(open.peakPerSecond() * timeout.toNanos() / 1e9);
             return (int) Math.max(connections, Math.min(Defaults.MAX_CONNECTIONS, littles));
         }
 

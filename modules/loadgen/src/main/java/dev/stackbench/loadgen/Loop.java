@@ -33,7 +33,9 @@ final class Loop {
     private final Bootstrap bootstrap;
     private final InetSocketAddress address;
     private final EncodedRequests requests;
-    private final boolean head;
+    private final java.util.SplittableRandom random;
+    // per kind, only for a mix (one kind's figures are the totals)
+    private final LoopCounters[] kindCounters;
     private final int requestSize;
     private Connection[] connections;
     private int connectionCount;
@@ -57,11 +59,15 @@ final class Loop {
     private boolean finished;
 
     // Open model: the schedule and the requests waiting for a free connection.
-    private final double intervalNanos;
+    private final Pacer pacer;
     private final long phaseNanos;
     private final long resolutionNanos;
-    private long scheduleStartNanos;
-    private long sequence;
+    // Rate schedule: each stage's end (nanoTime, set with the window) and its per-time counts (by
+    // completion time), read only after the loop drained
+    private final long[] stageLengths;
+    private final long[] stageEnds;
+    private final long[] stageCompletions;
+    private final long[] stageErrors;
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final LongQueue pending = new LongQueue();
     private final Runnable tick = this::tick;
@@ -81,7 +87,6 @@ final class Loop {
     private static final long GROWTH_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long GROWTH_LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private long lastLateNanos = Long.MIN_VALUE / 2;
-    private final double ratePerNano;
     private double serviceEwmaNanos = TimeUnit.MILLISECONDS.toNanos(1);
     private long lastGrowthNanos = Long.MIN_VALUE / 2;
 
@@ -89,26 +94,36 @@ final class Loop {
      * @param connectionCount connections opened before the load starts
      * @param maxConnections  open model: the pool grows on demand up to this many
      * @param ratePerSecond   open model: this loop's share of the rate; 0 in closed model
+     * @param share           open model: this loop's fraction of the rate; 0 in closed model
      * @param phaseNanos      open model: this loop's schedule starts this long after the load's start
+     * @param random          this loop's own seeded random
      */
     Loop(EventLoop executor, Bootstrap bootstrap, InetSocketAddress address, EncodedRequests requests,
-         int connectionCount, int maxConnections, LoadSpec spec, double ratePerSecond, long phaseNanos,
-         long highestMicros, CountDownLatch firstAttempts) {
+         int connectionCount, int maxConnections, LoadSpec spec, double share, long phaseNanos,
+         long highestMicros, CountDownLatch firstAttempts, java.util.SplittableRandom random) {
         this.executor = executor;
         this.bootstrap = bootstrap.clone(executor);
         this.address = address;
         this.requests = requests;
-        this.head = spec.isHead();
+        this.random = random;
         this.requestSize = requests.maxLength();
-        this.open = ratePerSecond > 0;
-        this.intervalNanos = open ? 1e9 / ratePerSecond : 0;
-        this.ratePerNano = ratePerSecond / 1e9;
+        this.open = share > 0 && spec.model() instanceof LoadModel.Open;
+        this.pacer = open ? new Pacer((LoadModel.Open) spec.model(), share, random) : null;
+        int stages = open ? ((LoadModel.Open) spec.model()).stages().size() : 0;
+        this.stageLengths = open ? ((LoadModel.Open) spec.model()).stages().stream().mapToLong(st -> st.length().toNanos()).toArray() : new long[0];
+        this.stageEnds = new long[stages];
+        this.stageCompletions = new long[stages];
+        this.stageErrors = new long[stages];
+        this.kindCounters = new LoopCounters[requests.kinds() > 1 ? requests.kinds() : 0];
+        for (int k = 0; k < kindCounters.length; k++) {
+            kindCounters[k] = new LoopCounters();
+        }
         this.phaseNanos = phaseNanos;
         this.resolutionNanos = Math.max(1, spec.resolution().toNanos());
         this.timeoutNanos = spec.timeout().toNanos();
         this.lateNanos = Defaults.LATE_SEND.toNanos();
         this.hiccupNanos = Defaults.HICCUP_PERIOD.toNanos();
-        this.recorders = new LoopRecorders(highestMicros);
+        this.recorders = new LoopRecorders(highestMicros, requests.kinds(), stages);
         this.firstAttempts = firstAttempts;
         this.maxConnections = open ? Math.max(connectionCount, maxConnections) : connectionCount;
         this.connections = new Connection[Math.max(1, connectionCount)];
@@ -122,7 +137,7 @@ final class Loop {
             connections = Arrays.copyOf(connections, Math.min(maxConnections, connections.length * 2));
         }
         ByteBuf out = Unpooled.directBuffer(requestSize, requestSize);
-        Connection c = new Connection(this, out, head);
+        Connection c = new Connection(this, out);
         connections[connectionCount++] = c;
         counters.max(LoopCounters.PEAK_CONNECTIONS, connectionCount);
         return c;
@@ -133,6 +148,13 @@ final class Loop {
     InetSocketAddress address() { return address; }
     EncodedRequests requests() { return requests; }
     LoopCounters counters() { return counters; }
+    /** @return kind {@code k}'s counters (for a mix; one kind's are {@link #counters()}) */
+    LoopCounters kindCounters(int k) { return kindCounters.length == 0 ? counters : kindCounters[k]; }
+    java.util.SplittableRandom random() { return random; }
+    /** @return stage {@code s}'s completions inside it; read after {@link #drained()} */
+    long stageCompletions(int s) { return stageCompletions[s]; }
+    /** @return stage {@code s}'s errors (requests intended in it); read after {@link #drained()} */
+    long stageErrors(int s) { return stageErrors[s]; }
     LoopRecorders recorders() { return recorders; }
     /** Counts down once this loop has closed the window: what it recorded up to the end is in {@link LoopRecorders#atEnd()}. */
     CountDownLatch windowEnded() { return windowEnded; }
@@ -157,7 +179,9 @@ final class Loop {
     void start(long loadStartNanos) {
         executor.execute(() -> {
             this.started = true;
-            this.scheduleStartNanos = loadStartNanos + phaseNanos;
+            if (open) {
+                pacer.start(loadStartNanos + phaseNanos);
+            }
             long sweep = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 20));
             executor.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.NANOSECONDS);
             hiccupStartNanos = System.nanoTime() + hiccupNanos;
@@ -189,8 +213,43 @@ final class Loop {
             this.measureStartNanos = measureStartNanos;
             this.endNanos = endNanos;
             this.drainDeadlineNanos = endNanos + timeoutNanos;
+            if (open) {
+                pacer.window(measureStartNanos);
+            }
+            long at = measureStartNanos;
+            for (int i = 0; i < stageEnds.length; i++) {
+                at += stageLengths[i];
+                stageEnds[i] = at;
+            }
             executor.schedule(this::closeWindow, Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         });
+    }
+
+    /**
+     * Ends the window early, at {@code endNanos} (a threshold failed): sends stop then, what waits is
+     * unsent and what is in flight drains as at a normal end. Called from any thread, after {@link #window}.
+     */
+    void endEarly(long endNanos) {
+        executor.execute(() -> {
+            if (windowClosed || endNanos >= this.endNanos) {
+                return;
+            }
+            this.endNanos = endNanos;
+            this.drainDeadlineNanos = endNanos + timeoutNanos;
+            executor.schedule(this::closeWindow, Math.max(0, endNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        });
+    }
+
+    /** @return the stage of a request intended at {@code intended}, or -1 without a schedule (or outside the window) */
+    private int stageOf(long intended) {
+        if (stageEnds.length == 0 || intended < measureStartNanos) {
+            return -1;
+        }
+        int i = 0;
+        while (i + 1 < stageEnds.length && intended >= stageEnds[i]) {
+            i++;
+        }
+        return i;
     }
 
     /** @return whether connections should (re)connect: before the end of the drain */
@@ -268,8 +327,8 @@ final class Loop {
         }
     }
 
-    /** A complete response. */
-    void responded(long intended, long sent, int status) {
+    /** A complete response to a request of kind {@code kind}. */
+    void responded(long intended, long sent, int status, int kind) {
         if (!started) {
             return;
         }
@@ -278,28 +337,48 @@ final class Loop {
         counters.add(LoopCounters.RESPONSES, 1);
         if (inWindow(now)) {
             counters.add(LoopCounters.COMPLETIONS, 1);
+            if (kindCounters.length > 0) {
+                kindCounters[kind].add(LoopCounters.COMPLETIONS, 1);
+            }
+            if (stageEnds.length > 0) {
+                stageCompletions[stageOf(now)]++;
+            }
         }
         if (intended < measureStartNanos) {
             return;
         }
         serviceEwmaNanos += ((now - sent) - serviceEwmaNanos) / 16;
         boolean passing = status >= 200 && status < 400;
-        recorders.response(passing, now - intended, open ? now - sent : -1);
+        int stage = stageOf(intended);
+        recorders.response(kind, stage, passing, now - intended, open ? now - sent : -1);
         if (!passing) {
             counters.statusError(status);
+            if (kindCounters.length > 0) {
+                kindCounters[kind].statusError(status);
+            }
+            if (stage >= 0) {
+                stageErrors[stage]++;
+            }
         }
     }
 
-    /** The request in flight on a connection failed in {@code errorClass}; a timeout is recorded censored. */
-    void failed(int errorClass, long intended, long sent) {
+    /** The request of kind {@code kind} in flight on a connection failed in {@code errorClass}; a timeout is recorded censored. */
+    void failed(int errorClass, long intended, long sent, int kind) {
         if (!started || intended < measureStartNanos) {
             return;
         }
         closeWindowIfDue(System.nanoTime());
         counters.add(errorClass, 1);
+        if (kindCounters.length > 0) {
+            kindCounters[kind].add(errorClass, 1);
+        }
+        int stage = stageOf(intended);
+        if (stage >= 0) {
+            stageErrors[stage]++;
+        }
         if (errorClass == LoopCounters.TIMEOUT) {
             // the user waited at least this long; the sweep notices only a little later
-            recorders.censored(sent + timeoutNanos - intended);
+            recorders.censored(kind, stage, sent + timeoutNanos - intended);
         }
     }
 
@@ -316,7 +395,7 @@ final class Loop {
         long now = System.nanoTime();
         long firstNew = Long.MAX_VALUE;
         long fresh = 0;
-        long next = intendedTime(sequence);
+        long next = pacer.peek();
         while (next <= now && next < endNanos) {
             // requests due within one resolution window go out together, timed from the window's start
             long window = next;
@@ -324,7 +403,8 @@ final class Loop {
             while (next < window + resolutionNanos && next < endNanos) {
                 pending.add(window);
                 fresh++;
-                next = intendedTime(++sequence);
+                pacer.advance();
+                next = pacer.peek();
             }
         }
         pump(now, firstNew);
@@ -352,7 +432,7 @@ final class Loop {
     private void grow(long freshWaiting, long now, boolean punctual) {
         // connections that are down reconnect on their own; they count as opening
         int wanted = pending.size() - opening;
-        long needed = (long) Math.ceil(ratePerNano * serviceEwmaNanos * POOL_HEADROOM) + 1;
+        long needed = (long) Math.ceil(pacer.loopRatePerNano(now) * serviceEwmaNanos * POOL_HEADROOM) + 1;
         if (punctual && wanted > 0 && connectionCount < needed && now - lastGrowthNanos >= serviceEwmaNanos) {
             int growth = (int) Math.min(Math.min(wanted, needed - connectionCount),
                     Math.min(maxConnections - connectionCount, Math.max(1, connectionCount)));
@@ -367,10 +447,6 @@ final class Loop {
         if (wanted > 0 && connectionCount >= maxConnections && now >= measureStartNanos) {
             counters.add(LoopCounters.CAPPED, Math.min(freshWaiting, wanted));
         }
-    }
-
-    private long intendedTime(long k) {
-        return scheduleStartNanos + (long) (k * intervalNanos);
     }
 
     /**
@@ -437,7 +513,7 @@ final class Loop {
         }
         if (open) {
             // due before the end, but this loop had not got to them yet (its tick came late)
-            for (long next = intendedTime(sequence); next < end; next = intendedTime(++sequence)) {
+            for (long next = pacer.peek(); next < end; pacer.advance(), next = pacer.peek()) {
                 unsent(next, end);
             }
         }
@@ -451,7 +527,12 @@ final class Loop {
     private void unsent(long intended, long end) {
         if (intended >= measureStartNanos) {
             counters.add(LoopCounters.UNSENT, 1);
-            recorders.censored(end - intended);
+            // never sent, so of no kind yet: it gets one by weight, as its send would have drawn
+            int kind = requests.drawKind(random);
+            if (kindCounters.length > 0) {
+                kindCounters[kind].add(LoopCounters.UNSENT, 1);
+            }
+            recorders.censored(kind, stageOf(intended), end - intended);
         }
     }
 

@@ -4,35 +4,50 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * The histograms one event loop records into, microseconds: responses that passed (status
- * 200..399) and responses that did not, censored values (timeouts, unsent), service times (open
- * model), and its own health (send lag, hiccups). The loop's thread writes; the sampling thread
- * reads (HdrHistogram's {@link SingleWriterRecorder}: no lock and no allocation on the write side).
+ * The histograms one event loop records into, microseconds, per request kind: responses that
+ * passed (status 200..399) and responses that did not, censored values (timeouts, unsent), service
+ * times (open model); and its own health (send lag, hiccups). The loop's thread writes; the
+ * sampling thread reads (HdrHistogram's {@link SingleWriterRecorder}: no lock and no allocation on
+ * the write side). A request is recorded once, in its kind; the run's totals are the kinds' sum.
+ *
+ * <p>With a rate schedule, also per stage (by intended time): every latency and the censored ones,
+ * in plain histograms the loop alone writes and that are read only after it drained.
  */
 final class LoopRecorders {
+    private static final int SUCCESS = 0;
+    private static final int ERROR = 1;
+    private static final int CENSORED = 2;
+    private static final int SERVICE = 3;
+    private static final int KINDS_OF_VALUE = 4;
+
     private final long highestMicros;
-    private final SingleWriterRecorder success;
-    private final SingleWriterRecorder error;
-    private final SingleWriterRecorder censored;
-    private final SingleWriterRecorder service;
+    private final SingleWriterRecorder[][] byKind; // [kind][SUCCESS..SERVICE]
     private final SingleWriterRecorder sendLag;
     private final SingleWriterRecorder hiccup;
+    private final Histogram[] stageLatency;
+    private final Histogram[] stageCensored;
     // the sampling thread's recycled interval histograms, one per recorder
-    private Histogram successRecycle;
-    private Histogram errorRecycle;
-    private Histogram censoredRecycle;
-    private Histogram serviceRecycle;
+    private final Histogram[][] recycle;
     // what was recorded from the last sample up to the window's end, taken by the loop at the end
-    private volatile Histogram[] atEnd;
+    private volatile Histogram[][] atEnd;
 
-    LoopRecorders(long highestMicros) {
+    LoopRecorders(long highestMicros, int kinds, int stages) {
         this.highestMicros = highestMicros;
-        this.success = recorder();
-        this.error = recorder();
-        this.censored = recorder();
-        this.service = recorder();
+        this.byKind = new SingleWriterRecorder[kinds][KINDS_OF_VALUE];
+        this.recycle = new Histogram[kinds][KINDS_OF_VALUE];
+        for (int k = 0; k < kinds; k++) {
+            for (int v = 0; v < KINDS_OF_VALUE; v++) {
+                byKind[k][v] = recorder();
+            }
+        }
         this.sendLag = recorder();
         this.hiccup = recorder();
+        this.stageLatency = new Histogram[stages];
+        this.stageCensored = new Histogram[stages];
+        for (int s = 0; s < stages; s++) {
+            stageLatency[s] = new Histogram(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
+            stageCensored[s] = new Histogram(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
+        }
     }
 
     private SingleWriterRecorder recorder() {
@@ -45,16 +60,28 @@ final class LoopRecorders {
 
     // ---- the loop's thread ----------------------------------------------------------------------
 
-    /** @param serviceNanos from the actual send, or negative when not recorded (closed model) */
-    void response(boolean passing, long latencyNanos, long serviceNanos) {
-        (passing ? success : error).recordValue(micros(latencyNanos));
+    /**
+     * @param stage        the stage of the request's intended time, or -1 without a schedule
+     * @param serviceNanos from the actual send, or negative when not recorded (closed model)
+     */
+    void response(int kind, int stage, boolean passing, long latencyNanos, long serviceNanos) {
+        long us = micros(latencyNanos);
+        byKind[kind][passing ? SUCCESS : ERROR].recordValue(us);
         if (serviceNanos >= 0) {
-            service.recordValue(micros(serviceNanos));
+            byKind[kind][SERVICE].recordValue(micros(serviceNanos));
+        }
+        if (stage >= 0) {
+            stageLatency[stage].recordValue(us);
         }
     }
 
-    void censored(long latencyNanos) {
-        censored.recordValue(micros(latencyNanos));
+    void censored(int kind, int stage, long latencyNanos) {
+        long us = micros(latencyNanos);
+        byKind[kind][CENSORED].recordValue(us);
+        if (stage >= 0) {
+            stageLatency[stage].recordValue(us);
+            stageCensored[stage].recordValue(us);
+        }
     }
 
     void sendLag(long lagNanos) {
@@ -67,36 +94,46 @@ final class LoopRecorders {
 
     /** Takes what was recorded since the last sample, at the window's end (loop thread, once). */
     void takeAtEnd() {
-        atEnd = new Histogram[] {success.getIntervalHistogram(), error.getIntervalHistogram(),
-                censored.getIntervalHistogram(), service.getIntervalHistogram()};
+        Histogram[][] taken = new Histogram[byKind.length][KINDS_OF_VALUE];
+        for (int k = 0; k < byKind.length; k++) {
+            for (int v = 0; v < KINDS_OF_VALUE; v++) {
+                taken[k][v] = byKind[k][v].getIntervalHistogram();
+            }
+        }
+        atEnd = taken;
     }
 
     // ---- the sampling thread ----------------------------------------------------------------
 
-    /** Adds what was recorded since the previous call into the given histograms. */
-    void addInterval(Histogram successInto, Histogram errorInto, Histogram censoredInto, Histogram serviceInto) {
-        successRecycle = success.getIntervalHistogram(successRecycle);
-        errorRecycle = error.getIntervalHistogram(errorRecycle);
-        censoredRecycle = censored.getIntervalHistogram(censoredRecycle);
-        serviceRecycle = service.getIntervalHistogram(serviceRecycle);
-        successInto.add(successRecycle);
-        errorInto.add(errorRecycle);
-        censoredInto.add(censoredRecycle);
-        serviceInto.add(serviceRecycle);
+    /**
+     * Adds what kind {@code kind} recorded since the previous call into the given histograms.
+     */
+    void addInterval(int kind, Histogram successInto, Histogram errorInto, Histogram censoredInto, Histogram serviceInto) {
+        Histogram[] into = {successInto, errorInto, censoredInto, serviceInto};
+        for (int v = 0; v < KINDS_OF_VALUE; v++) {
+            recycle[kind][v] = byKind[kind][v].getIntervalHistogram(recycle[kind][v]);
+            into[v].add(recycle[kind][v]);
+        }
     }
 
-    /** Adds what the loop took at the window's end; call after the loop's window ended. */
-    void addAtEnd(Histogram successInto, Histogram errorInto, Histogram censoredInto, Histogram serviceInto) {
-        Histogram[] h = atEnd;
-        successInto.add(h[0]);
-        errorInto.add(h[1]);
-        censoredInto.add(h[2]);
-        serviceInto.add(h[3]);
+    /** Adds what the loop took at the window's end for {@code kind}; call after the loop's window ended. */
+    void addAtEnd(int kind, Histogram successInto, Histogram errorInto, Histogram censoredInto, Histogram serviceInto) {
+        Histogram[] h = atEnd[kind];
+        successInto.add(h[SUCCESS]);
+        errorInto.add(h[ERROR]);
+        censoredInto.add(h[CENSORED]);
+        serviceInto.add(h[SERVICE]);
     }
 
     /** Adds everything of the generator's own health recorded so far. */
     void addHealth(Histogram sendLagInto, Histogram hiccupInto) {
         sendLagInto.add(sendLag.getIntervalHistogram());
         hiccupInto.add(hiccup.getIntervalHistogram());
+    }
+
+    /** Adds stage {@code stage}'s latencies and censored values; call only after the loop drained. */
+    void addStage(int stage, Histogram latencyInto, Histogram censoredInto) {
+        latencyInto.add(stageLatency[stage]);
+        censoredInto.add(stageCensored[stage]);
     }
 }

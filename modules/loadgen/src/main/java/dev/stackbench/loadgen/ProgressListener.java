@@ -51,6 +51,16 @@ public interface ProgressListener {
                           long cumulativeP99Micros) {
     }
 
+    /**
+     * Called for a mix, after {@link #interval}, once per request kind.
+     *
+     * @param kind            the kind's name ({@link RequestKind#name()})
+     * @param latencyInterval the kind's latency in the interval, as {@code latencyInterval} of {@link #interval};
+     *                        valid only during the call
+     */
+    default void kindInterval(String kind, Histogram latencyInterval) {
+    }
+
     /** @return a listener that tells each of {@code listeners}, in order */
     static ProgressListener all(List<ProgressListener> listeners) {
         List<ProgressListener> copy = List.copyOf(listeners);
@@ -74,6 +84,11 @@ public interface ProgressListener {
             public void interval(IntervalSample sample, Histogram latencyInterval, Histogram serviceInterval,
                                  long cumulativeP99Micros) {
                 copy.forEach(l -> l.interval(sample, latencyInterval, serviceInterval, cumulativeP99Micros));
+            }
+
+            @Override
+            public void kindInterval(String kind, Histogram latencyInterval) {
+                copy.forEach(l -> l.kindInterval(kind, latencyInterval));
             }
         };
     }

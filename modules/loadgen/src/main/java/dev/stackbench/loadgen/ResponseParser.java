@@ -33,7 +33,7 @@ final class ResponseParser {
     private static final byte[] CLOSE = "close".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] KEEP_ALIVE = "keep-alive".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final boolean headRequests;
+    private boolean headRequests;
     private final ByteBuf partialLine = Unpooled.buffer(256, MAX_LINE);
     private State state = State.STATUS;
     private int status;
@@ -45,6 +45,11 @@ final class ResponseParser {
     /** @param headRequests whether the requests on this connection are HEAD (responses carry no body) */
     ResponseParser(boolean headRequests) {
         this.headRequests = headRequests;
+    }
+
+    /** Says whether the next response answers a HEAD request (no body); set before each request. */
+    void headRequest(boolean head) {
+        this.headRequests = head;
     }
 
     /** @return the status code of the last complete response */

@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Collects the loops' recorders and counters once per interval into interval and cumulative
- * histograms. Used only by the thread that runs the load.
+ * histograms, per request kind and in total. Used only by the thread that runs the load.
  *
  * <p>The cumulative latency histograms hold every outcome of a request intended inside the window:
  * the intervals' and, after {@link #addDrain()}, those of the requests that were in flight at the
@@ -13,36 +13,60 @@ import org.HdrHistogram.Histogram;
  */
 final class Sampler {
     private final List<Loop> loops;
+    private final int kinds;
     private final Histogram intervalSuccess;
     private final Histogram intervalError;
     private final Histogram intervalCensored;
     private final Histogram intervalService;
     private final Histogram intervalLatency;
+    private final Histogram[] intervalKindLatency;
     private final Histogram totalSuccess;
     private final Histogram totalError;
     private final Histogram totalCensored;
     private final Histogram totalService;
+    private final Histogram[] kindSuccess;
+    private final Histogram[] kindError;
+    private final Histogram[] kindCensored;
+    private final Histogram scratchSuccess;
+    private final Histogram scratchError;
+    private final Histogram scratchCensored;
     private final Histogram sendLag;
     private final Histogram hiccups;
+    private final long highestMicros;
     private long completionsSoFar;
     private long errorsSoFar;
 
-    Sampler(List<Loop> loops, long highestMicros) {
+    Sampler(List<Loop> loops, long highestMicros, int kinds) {
         this.loops = loops;
-        this.intervalSuccess = histogram(highestMicros);
-        this.intervalError = histogram(highestMicros);
-        this.intervalCensored = histogram(highestMicros);
-        this.intervalService = histogram(highestMicros);
-        this.intervalLatency = histogram(highestMicros);
-        this.totalSuccess = histogram(highestMicros);
-        this.totalError = histogram(highestMicros);
-        this.totalCensored = histogram(highestMicros);
-        this.totalService = histogram(highestMicros);
-        this.sendLag = histogram(highestMicros);
-        this.hiccups = histogram(highestMicros);
+        this.kinds = kinds;
+        this.highestMicros = highestMicros;
+        this.intervalSuccess = histogram();
+        this.intervalError = histogram();
+        this.intervalCensored = histogram();
+        this.intervalService = histogram();
+        this.intervalLatency = histogram();
+        this.totalSuccess = histogram();
+        this.totalError = histogram();
+        this.totalCensored = histogram();
+        this.totalService = histogram();
+        this.scratchSuccess = histogram();
+        this.scratchError = histogram();
+        this.scratchCensored = histogram();
+        this.intervalKindLatency = new Histogram[kinds];
+        this.kindSuccess = new Histogram[kinds];
+        this.kindError = new Histogram[kinds];
+        this.kindCensored = new Histogram[kinds];
+        for (int k = 0; k < kinds; k++) {
+            intervalKindLatency[k] = histogram();
+            kindSuccess[k] = histogram();
+            kindError[k] = histogram();
+            kindCensored[k] = histogram();
+        }
+        this.sendLag = histogram();
+        this.hiccups = histogram();
     }
 
-    private static Histogram histogram(long highestMicros) {
+    private Histogram histogram() {
         return new Histogram(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
     }
 
@@ -62,14 +86,33 @@ final class Sampler {
         intervalLatency.reset();
         long completions = 0;
         long errors = 0;
-        for (Loop l : loops) {
-            if (last) {
-                l.recorders().addAtEnd(intervalSuccess, intervalError, intervalCensored, intervalService);
-                errors += l.counters().errorsAtEnd();
-            } else {
-                l.recorders().addInterval(intervalSuccess, intervalError, intervalCensored, intervalService);
-                errors += l.counters().errors();
+        for (int k = 0; k < kinds; k++) {
+            scratchSuccess.reset();
+            scratchError.reset();
+            scratchCensored.reset();
+            for (Loop l : loops) {
+                if (last) {
+                    l.recorders().addAtEnd(k, scratchSuccess, scratchError, scratchCensored, intervalService);
+                } else {
+                    l.recorders().addInterval(k, scratchSuccess, scratchError, scratchCensored, intervalService);
+                }
             }
+            Histogram kl = intervalKindLatency[k];
+            kl.reset();
+            kl.add(scratchSuccess);
+            kl.add(scratchError);
+            kl.add(scratchCensored);
+            kl.setStartTimeStamp(startEpochMillis);
+            kl.setEndTimeStamp(endEpochMillis);
+            intervalSuccess.add(scratchSuccess);
+            intervalError.add(scratchError);
+            intervalCensored.add(scratchCensored);
+            kindSuccess[k].add(scratchSuccess);
+            kindError[k].add(scratchError);
+            kindCensored[k].add(scratchCensored);
+        }
+        for (Loop l : loops) {
+            errors += last ? l.counters().errorsAtEnd() : l.counters().errors();
             completions += l.counters().get(LoopCounters.COMPLETIONS);
         }
         intervalLatency.add(intervalSuccess);
@@ -93,17 +136,24 @@ final class Sampler {
 
     /** Adds what the loops recorded after the window's end (the drain) to the totals only; call once every loop drained. */
     void addDrain() {
-        Histogram s = histogram(totalSuccess.getHighestTrackableValue());
-        Histogram e = histogram(totalSuccess.getHighestTrackableValue());
-        Histogram c = histogram(totalSuccess.getHighestTrackableValue());
-        Histogram v = histogram(totalSuccess.getHighestTrackableValue());
+        Histogram v = histogram();
+        for (int k = 0; k < kinds; k++) {
+            scratchSuccess.reset();
+            scratchError.reset();
+            scratchCensored.reset();
+            for (Loop l : loops) {
+                l.recorders().addInterval(k, scratchSuccess, scratchError, scratchCensored, v);
+            }
+            kindSuccess[k].add(scratchSuccess);
+            kindError[k].add(scratchError);
+            kindCensored[k].add(scratchCensored);
+            totalSuccess.add(scratchSuccess);
+            totalError.add(scratchError);
+            totalCensored.add(scratchCensored);
+        }
         for (Loop l : loops) {
-            l.recorders().addInterval(s, e, c, v);
             l.recorders().addHealth(sendLag, hiccups);
         }
-        totalSuccess.add(s);
-        totalError.add(e);
-        totalCensored.add(c);
         totalService.add(v);
     }
 
@@ -115,6 +165,19 @@ final class Sampler {
         return all;
     }
 
+    /** @return kind {@code k}'s latencies so far: successes, errors and censored values */
+    Histogram kindLatency(int k) {
+        Histogram all = kindSuccess[k].copy();
+        all.add(kindError[k]);
+        all.add(kindCensored[k]);
+        return all;
+    }
+
+    Histogram kindSuccess(int k) { return kindSuccess[k]; }
+    Histogram kindError(int k) { return kindError[k]; }
+    Histogram kindCensored(int k) { return kindCensored[k]; }
+    /** @return kind {@code k}'s latency in the last interval; valid until the next sample */
+    Histogram intervalKindLatency(int k) { return intervalKindLatency[k]; }
     Histogram intervalLatency() { return intervalLatency; }
     Histogram intervalService() { return intervalService; }
     Histogram totalSuccess() { return totalSuccess; }

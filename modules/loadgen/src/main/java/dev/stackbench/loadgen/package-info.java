@@ -13,6 +13,13 @@
  * the level; the event loops send on offset phases. The generator watches itself: a hiccup probe
  * per event loop, the send lag, its CPU and the hypervisor's steal ({@link dev.stackbench.loadgen.GeneratorHealth}).
  *
+ * <p>A run may mix several {@link dev.stackbench.loadgen.RequestKind}s by weight, with path templates
+ * ({@code {random:MIN..MAX}}) drawn per request from a seeded random, and is then reported per kind
+ * ({@link dev.stackbench.loadgen.KindResult}); the open model may follow a schedule of
+ * {@link dev.stackbench.loadgen.RateStage}s (steps, ramps; {@link dev.stackbench.loadgen.StageResult} each)
+ * with even or Poisson arrivals; {@link dev.stackbench.loadgen.Threshold}s are evaluated at the end
+ * ({@link dev.stackbench.loadgen.ThresholdResult}) and may end the run early.
+ *
  * <p>It knows nothing of contestants or reports. Usage:
  * <pre>{@code
  * LoadSpec spec = LoadSpec.builder(URI.create("http://127.0.0.1:8080/json"))

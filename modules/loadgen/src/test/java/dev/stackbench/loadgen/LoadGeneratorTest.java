@@ -230,7 +230,7 @@ class LoadGeneratorTest {
             io.netty.buffer.ByteBuf out = io.netty.buffer.Unpooled.buffer(requests.maxLength());
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < 200; i++) {
-                requests.writeNext(out);
+                requests.writeNext(out, new java.util.SplittableRandom(i));
                 seen.add(out.toString(java.nio.charset.StandardCharsets.US_ASCII).split(" ")[1]);
             }
             assertThat(seen).containsExactlyInAnyOrder("/a", "/b");

@@ -63,6 +63,8 @@ final class StubServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> targets =
+            new java.util.concurrent.ConcurrentHashMap<>();
     // the server's one event loop owns these
     private long serialFreeNanos;
     private long alternateCount;
@@ -94,6 +96,13 @@ final class StubServer implements AutoCloseable {
         return java.util.List.copyOf(arrivals);
     }
 
+    /** @return how many requests each request target (path and query) had so far */
+    java.util.Map<String, Long> targets() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        targets.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
     /** @return complete requests received so far */
     long requests() {
         return requests.get();
@@ -107,6 +116,8 @@ final class StubServer implements AutoCloseable {
 
     private final class Handler extends ChannelInboundHandlerAdapter {
         private int matched; // how much of CRLF CRLF we have seen
+        private final StringBuilder requestLine = new StringBuilder();
+        private boolean inRequestLine = true;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -114,9 +125,18 @@ final class StubServer implements AutoCloseable {
             try {
                 while (in.isReadable()) {
                     byte b = in.readByte();
+                    if (inRequestLine && b == '\r') {
+                        inRequestLine = false;
+                        String[] parts = requestLine.toString().split(" ");
+                        targets.computeIfAbsent(parts.length > 1 ? parts[1] : "", t -> new java.util.concurrent.atomic.LongAdder()).increment();
+                        requestLine.setLength(0);
+                    } else if (inRequestLine) {
+                        requestLine.append((char) b);
+                    }
                     matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
                     if (matched == 4) {
                         matched = 0;
+                        inRequestLine = true;
                         requests.incrementAndGet();
                         arrivals.add(System.nanoTime());
                         respond(ctx);

@@ -14,7 +14,8 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * Writes the standard HdrHistogram interval log of one load run in the results format
  * ({@link TrialLogs}): one latency histogram per interval (microseconds), and in open model a
- * second one tagged {@value TrialLogs#SERVICE_TIME_TAG} with the service times. Readable by
+ * second one tagged {@value TrialLogs#SERVICE_TIME_TAG} with the service times; for a request mix, one
+ * more per kind tagged {@code kind:NAME} with that kind's latency (the untagged one is their sum). Readable by
  * HdrHistogram's HistogramLogReader and its plotting tools.
  */
 public final class HlogWriter implements ProgressListener, AutoCloseable {
@@ -53,6 +54,13 @@ public final class HlogWriter implements ProgressListener, AutoCloseable {
             writer.outputIntervalHistogram(serviceInterval);
             serviceInterval.setTag(null);
         }
+    }
+
+    @Override
+    public void kindInterval(String kind, Histogram latencyInterval) {
+        latencyInterval.setTag("kind:" + kind);
+        writer.outputIntervalHistogram(latencyInterval);
+        latencyInterval.setTag(null);
     }
 
     @Override
