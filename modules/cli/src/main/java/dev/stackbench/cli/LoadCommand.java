@@ -58,11 +58,11 @@ import picocli.CommandLine.Spec;
                 "      --request 'GET /api/users/{random:1..10000}' --weight 1 \\",
                 "      http://127.0.0.1:8080",
                 "  stackbench load -R 1000..10000/60s --arrivals poisson \\",
-                "      --threshold 'p99<50ms' --threshold 'json:errors<0.1%' \\",
+                "      --threshold 'p99<50ms' --threshold 'json:errors<0.1%%' \\",
                 "      --scenario mix.yaml http://127.0.0.1:8080",
                 "",
                 "A threshold is [KIND:]METRIC OP VALUE: METRIC one of p50, p75, p90, p99, p99.9, p99.99, max, mean"
-                        + " (latency: 50ms, 500us), errors (0.1% or 0.001: errors / requests), rate (achieved / target"
+                        + " (latency: 50ms, 500us), errors (0.1%% or 0.001: errors / requests), rate (achieved / target"
                         + " rate, open model: 0.97), rps (completions per second); OP <, <=, > or >=; KIND a request"
                         + " name. With censored values (timeouts, unsent) a < threshold passes only if it would whatever"
                         + " their true latencies. When one fails, the exit code is 4."})
@@ -105,7 +105,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "TIME|stable",
             description = "Load before the measured interval, not recorded: a duration, or 'stable' to warm up until the "
-                    + "rate of 250 ms samples varies by less than 5% (coefficient of variation) over 2 s, for 1s..30s.")
+                    + "rate of 250 ms samples varies by less than 5%% (coefficient of variation) over 2 s, for 1s..30s.")
     String warmup = "0s";
 
     @Option(names = "--max-connections", paramLabel = "N",
@@ -166,7 +166,7 @@ final class LoadCommand implements Callable<Integer> {
     long seed = Defaults.SEED;
 
     @Option(names = "--threshold", paramLabel = "[KIND:]METRIC OP VALUE", showDefaultValue = Visibility.NEVER,
-            description = "A pass/fail criterion evaluated at the end, e.g. 'p99<50ms', 'errors<0.1%', 'rate>=0.97',"
+            description = "A pass/fail criterion evaluated at the end, e.g. 'p99<50ms', 'errors<0.1%%', 'rate>=0.97',"
                     + " 'json:p99<10ms'; repeatable. When one fails, exit code 4.")
     List<String> thresholdTexts = new ArrayList<>();
 
