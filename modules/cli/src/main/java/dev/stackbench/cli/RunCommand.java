@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
                         + " stays up; then, round after round, every workload and load level is measured once per"
                         + " contestant in an order shuffled per round, with a drift reference between rounds.",
                 "Writes run.json, interval logs, logs and report.html to results/<timestamp>-<suite>/ and prints the"
-                        + " table with 95% confidence intervals. Ctrl-C keeps what was measured; 'stackbench report DIR'"
+                        + " table with 95%% confidence intervals. Ctrl-C keeps what was measured; 'stackbench report DIR'"
                         + " renders it.",
                 "Suites: quick (the articles' frameworks and the baselines x json, user, io, cpu at 100 connections,"
                         + " 3 rounds; about 4 minutes), seed-table (json at 1000 connections, 6 rounds: the seed article's"
