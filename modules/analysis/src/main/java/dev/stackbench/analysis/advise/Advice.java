@@ -13,10 +13,12 @@ import java.util.List;
  * @param notMeasurable the contestants the runs cannot size (a workload without a usable level)
  * @param sensitivity what the answer is sensitive to: the same question with one thing changed
  * @param notes what the reader must know: the rules used, labelled estimates, what was not measured
+ * @param costByTarget the monthly cost of every contestant at p99 targets around the profile's
+ *     ({@link Advisor#TARGET_FACTORS} x the target), for the chart of cost against the target
  */
 public record Advice(Profile profile, List<String> runs, List<ContestantAdvice> ranked,
         List<ContestantAdvice> cannotMeet, List<ContestantAdvice> notMeasurable, List<Scenario> sensitivity,
-        List<String> notes) {
+        List<String> notes, List<TargetPoint> costByTarget) {
     public Advice {
         runs = List.copyOf(runs);
         ranked = List.copyOf(ranked);
@@ -24,6 +26,25 @@ public record Advice(Profile profile, List<String> runs, List<ContestantAdvice> 
         notMeasurable = List.copyOf(notMeasurable);
         sensitivity = List.copyOf(sensitivity);
         notes = List.copyOf(notes);
+        costByTarget = List.copyOf(costByTarget);
+    }
+
+    /**
+     * @param targetMicros a p99 target, µs
+     * @param costs per contestant (all measured contestants, first-seen order): its monthly cost and
+     *     cores at that target, or empty when it cannot meet it or cannot be sized
+     */
+    public record TargetPoint(long targetMicros, List<ContestantCost> costs) {
+        public TargetPoint {
+            costs = List.copyOf(costs);
+        }
+    }
+
+    /**
+     * @param contestant the contestant id
+     * @param fit its sizing at that target, if it meets it
+     */
+    public record ContestantCost(String contestant, java.util.Optional<ContestantAdvice.Fit> fit) {
     }
 
     /** @return the contestant ranked first, if any fits */

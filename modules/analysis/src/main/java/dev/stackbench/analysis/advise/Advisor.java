@@ -33,6 +33,8 @@ import java.util.Optional;
  */
 public final class Advisor {
     private static final double GIB = 1024.0 * 1024 * 1024;
+    /** The targets of {@link Advice#costByTarget()}, as multiples of the profile's p99 target. */
+    public static final List<Double> TARGET_FACTORS = List.of(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0);
 
     private Advisor() {
     }
@@ -49,8 +51,18 @@ public final class Advisor {
         if (profile.needs().stream().anyMatch(n -> n.weight() > 0)) {
             sensitivity.add(scenario(Advice.Change.NO_WEIGHTS, withoutWeights(profile), runs));
         }
+        List<String> order = List.copyOf(contestants(runs).keySet());
+        List<Advice.TargetPoint> curve = new ArrayList<>();
+        for (double factor : TARGET_FACTORS) {
+            Advice at = answer(profile.withP99Target(Math.round(profile.p99TargetMicros() * factor)), runs);
+            List<Advice.ContestantCost> costs = new ArrayList<>();
+            for (ContestantAdvice c : all(at, order)) {
+                costs.add(new Advice.ContestantCost(c.contestant().id(), c.fit()));
+            }
+            curve.add(new Advice.TargetPoint(Math.round(profile.p99TargetMicros() * factor), costs));
+        }
         return new Advice(profile, base.runs(), base.ranked(), base.cannotMeet(), base.notMeasurable(), sensitivity,
-                notes(profile, base));
+                notes(profile, base), curve);
     }
 
     private static Advice.Scenario scenario(Advice.Change change, Profile changed, List<Analysis> runs) {
@@ -69,10 +81,7 @@ public final class Advisor {
 
     /** The answer without sensitivity lines or notes. */
     static Advice answer(Profile profile, List<Analysis> runs) {
-        Map<String, Contestant> contestants = new LinkedHashMap<>();
-        for (Analysis a : runs) {
-            a.run().contestants().stream().filter(Contestant::measured).forEach(c -> contestants.putIfAbsent(c.id(), c));
-        }
+        Map<String, Contestant> contestants = contestants(runs);
         List<ContestantAdvice> fits = new ArrayList<>();
         List<ContestantAdvice> unmet = new ArrayList<>();
         List<ContestantAdvice> unknown = new ArrayList<>();
@@ -104,7 +113,24 @@ public final class Advisor {
             }
         }
         return new Advice(profile, runs.stream().map(a -> label(a.run())).toList(), rank(fits, profile.sameCostWithin()),
-                unmet, unknown, List.of(), List.of());
+                unmet, unknown, List.of(), List.of(), List.of());
+    }
+
+    /** @return every contestant of an answer, in the order the runs name them */
+    private static List<ContestantAdvice> all(Advice a, List<String> order) {
+        List<ContestantAdvice> out = new ArrayList<>(a.ranked());
+        out.addAll(a.cannotMeet());
+        out.addAll(a.notMeasurable());
+        return out.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.contestant().id()))).toList();
+    }
+
+    /** @return the measured contestants of the runs by id, first-seen order */
+    private static Map<String, Contestant> contestants(List<Analysis> runs) {
+        Map<String, Contestant> contestants = new LinkedHashMap<>();
+        for (Analysis a : runs) {
+            a.run().contestants().stream().filter(Contestant::measured).forEach(c -> contestants.putIfAbsent(c.id(), c));
+        }
+        return contestants;
     }
 
     /** @return the sizing when every workload has a capacity, measured or estimated */

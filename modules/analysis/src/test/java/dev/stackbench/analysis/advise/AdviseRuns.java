@@ -8,24 +8,19 @@ import java.util.Optional;
 /** The advisor fixture, analysed; and the profiles whose answers it knows. */
 final class AdviseRuns {
     /** 80% io, 20% user at 400 req/s, p99 200 ms, 30% headroom; a Python team that also weights ML. */
-    static final String IO_HEAVY = """
-            mix: {io: 80%, user: 20%}
-            ioMillis: 50
-            peak: 400
-            p99: 200ms
-            headroom: 30%
-            prices: {coreHour: 0.04, gibHour: 0.005, currency: USD}
-            team: [python]
-            needs: {team-languages: 5, ml-libraries: 2}
-            """;
+    static final String IO_HEAVY = resource("io-heavy.yaml");
     /** All cpu at 100 req/s with a 10 ms p99. */
-    static final String CPU_STRICT = """
-            mix: {cpu: 100%}
-            peak: 100
-            p99: 10ms
-            """;
+    static final String CPU_STRICT = resource("cpu-strict.yaml");
 
     private AdviseRuns() {
+    }
+
+    static String resource(String name) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/advise", name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Analysis fixture() {
