@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
+                AdviseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -107,7 +108,7 @@ public final class Main implements Runnable {
             case "setup", "verify" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
                     ExitCode.INTERNAL);
             case "compare" -> List.of(ExitCode.OK, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
-            case "load", "report" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "load", "report", "advise" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
         };
     }
