@@ -75,4 +75,19 @@ class AdvisorTest {
         assertThat(a.notes()).anyMatch(n -> n.startsWith("ESTIMATE: some workloads were measured only in the closed model"));
         assertThat(a.notes()).anyMatch(n -> n.startsWith("Prices are examples, not facts"));
     }
+
+    @Test
+    void theCostCurveSizesEveryContestantAtTargetsAroundTheProfiles() {
+        Advice a = Advisor.advise(AdviseRuns.profile(AdviseRuns.IO_HEAVY), List.of(AdviseRuns.fixture()));
+        assertThat(a.costByTarget()).extracting(Advice.TargetPoint::targetMicros)
+                .containsExactly(50_000L, 100_000L, 150_000L, 200_000L, 300_000L, 400_000L, 600_000L, 800_000L);
+        Advice.TargetPoint at200 = a.costByTarget().get(3);
+        assertThat(at200.costs()).extracting(Advice.ContestantCost::contestant)
+                .containsExactly("fastify", "express", "fastapi-uvicorn", "django-gunicorn", "flask-gunicorn");
+        assertThat(at200.costs().get(3).fit().orElseThrow().cores()).isEqualTo(17);
+        assertThat(at200.costs().get(4).fit()).isEmpty();
+        // below django's 183 ms at 25/s it has no point; at 600 ms its io meets 50/s (≈ 512 ms): fewer cores
+        assertThat(a.costByTarget().get(2).costs().get(3).fit()).isEmpty();
+        assertThat(a.costByTarget().get(6).costs().get(3).fit().orElseThrow().cores()).isLessThan(17);
+    }
 }
