@@ -149,6 +149,8 @@ final class AdviceTables {
             String head = switch (s.change()) {
                 case PEAK_DOUBLES -> "If the peak doubles (to " + f.rate(s.profile().peakPerSecond()) + " req/s)";
                 case TARGET_HALVES -> "If the p99 target halves (to " + f.latency(s.profile().p99TargetMicros()) + ")";
+                case NEXT_MEASURED_STEP -> "If each capacity were as high as the next measured rate (which missed"
+                        + " the target; the true capacity lies between the two)";
                 case NO_WEIGHTS -> "With every weight 0 (measured cost alone)";
             };
             List<String> sized = new ArrayList<>();

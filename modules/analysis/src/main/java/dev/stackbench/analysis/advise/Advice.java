@@ -73,6 +73,11 @@ public record Advice(Profile profile, List<String> runs, List<ContestantAdvice> 
         PEAK_DOUBLES,
         /** The p99 target halves. */
         TARGET_HALVES,
+        /**
+         * Every measured capacity at the next measured rate above it (which missed the target): the
+         * most the step resolution can hide; the true answer lies between this and the base.
+         */
+        NEXT_MEASURED_STEP,
         /** Every need's weight is 0: the order by measured cost alone. */
         NO_WEIGHTS
     }

@@ -48,6 +48,9 @@ public final class Advisor {
         List<Advice.Scenario> sensitivity = new ArrayList<>();
         sensitivity.add(scenario(Advice.Change.PEAK_DOUBLES, profile.withPeak(profile.peakPerSecond() * 2), runs));
         sensitivity.add(scenario(Advice.Change.TARGET_HALVES, profile.withP99Target(profile.p99TargetMicros() / 2), runs));
+        Advice optimistic = answer(profile, runs, true);
+        sensitivity.add(new Advice.Scenario(Advice.Change.NEXT_MEASURED_STEP, profile, optimistic.ranked(),
+                optimistic.cannotMeet().stream().map(c -> c.contestant().id()).toList()));
         if (profile.needs().stream().anyMatch(n -> n.weight() > 0)) {
             sensitivity.add(scenario(Advice.Change.NO_WEIGHTS, withoutWeights(profile), runs));
         }
@@ -81,6 +84,14 @@ public final class Advisor {
 
     /** The answer without sensitivity lines or notes. */
     static Advice answer(Profile profile, List<Analysis> runs) {
+        return answer(profile, runs, false);
+    }
+
+    /**
+     * @param nextStep when true, every measured capacity is taken at the next measured rate above it
+     *     that missed the target (the step resolution's upper bound), where there is one
+     */
+    static Advice answer(Profile profile, List<Analysis> runs, boolean nextStep) {
         Map<String, Contestant> contestants = contestants(runs);
         List<ContestantAdvice> fits = new ArrayList<>();
         List<ContestantAdvice> unmet = new ArrayList<>();
@@ -97,8 +108,13 @@ public final class Advisor {
                         }
                     }
                 }
-                capacities.add(new ContestantAdvice.WorkloadCapacity(share.workload(), share.fraction(),
-                        CapacityRule.of(samples, profile.p99TargetMicros(), profile.errorBudget())));
+                Capacity capacity = CapacityRule.of(samples, profile.p99TargetMicros(), profile.errorBudget());
+                if (nextStep && capacity instanceof Capacity.Measured m && m.missedAbovePerCore().isPresent()) {
+                    double above = m.missedAbovePerCore().get();
+                    capacity = new Capacity.Measured(above, Optional.empty(), above * m.serverCores(), m.serverCores(),
+                            m.p99Micros(), m.p99HighMicros(), Optional.empty(), m.rssPeakBytes(), m.noInterval());
+                }
+                capacities.add(new ContestantAdvice.WorkloadCapacity(share.workload(), share.fraction(), capacity));
             }
             List<ContestantAdvice.NeedScore> needs = profile.needs().stream()
                     .map(n -> new ContestantAdvice.NeedScore(n.id(), n.weight(), n.metBy(c.language()))).toList();

@@ -40,7 +40,11 @@ class AdvisorTest {
     void sensitivityRecomputesTheAnswerWithOneThingChanged() {
         Advice a = Advisor.advise(AdviseRuns.profile(AdviseRuns.IO_HEAVY), List.of(AdviseRuns.fixture()));
         assertThat(a.sensitivity()).extracting(Advice.Scenario::change).containsExactly(Advice.Change.PEAK_DOUBLES,
-                Advice.Change.TARGET_HALVES, Advice.Change.NO_WEIGHTS);
+                Advice.Change.TARGET_HALVES, Advice.Change.NEXT_MEASURED_STEP, Advice.Change.NO_WEIGHTS);
+        // django at the next steps: io 50, user 800 -> 1 / (0.8/50 + 0.2/800) = 61.5/core -> 9 cores, not 17
+        Advice.Scenario step = a.sensitivity().get(2);
+        assertThat(step.ranked().stream().filter(r -> r.contestant().id().equals("django-gunicorn")).findFirst()
+                .orElseThrow().fit().orElseThrow().cores()).isEqualTo(9);
         Advice.Scenario doubled = a.sensitivity().get(0);
         assertThat(doubled.ranked().stream().filter(r -> r.contestant().id().equals("django-gunicorn")).findFirst()
                 .orElseThrow().fit().orElseThrow().cores()).isEqualTo(34);
@@ -48,7 +52,7 @@ class AdvisorTest {
         Advice.Scenario halved = a.sensitivity().get(1);
         assertThat(halved.cannotMeet()).containsExactly("django-gunicorn");
         // without weights, cost alone; the three 1-core servers tie and are ordered by cost, then id
-        Advice.Scenario noWeights = a.sensitivity().get(2);
+        Advice.Scenario noWeights = a.sensitivity().get(3);
         assertThat(noWeights.ranked().get(noWeights.ranked().size() - 1).contestant().id()).isEqualTo("django-gunicorn");
     }
 
