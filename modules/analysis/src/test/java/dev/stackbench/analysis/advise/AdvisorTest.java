@@ -94,4 +94,32 @@ class AdvisorTest {
         assertThat(a.costByTarget().get(2).costs().get(3).fit()).isEmpty();
         assertThat(a.costByTarget().get(6).costs().get(3).fit().orElseThrow().cores()).isLessThan(17);
     }
+
+    @Test
+    void severalRunsAreReadTogetherAndEachRunsServerCoresDivideItsRates() {
+        dev.stackbench.results.Run one = AdviseFixture.run();
+        dev.stackbench.results.Environment e = one.environment();
+        // the same curves measured on a server set of 2 cores: half the capacity per core
+        dev.stackbench.results.Run two = new dev.stackbench.results.Run(one.schemaVersion(), one.suite(), one.started(),
+                one.finished(), one.status(), one.plan(), new dev.stackbench.results.Environment(e.cpuModel(), 4, e.os(),
+                e.kernel(), e.javaVersion(), e.nodeVersion(), e.pythonVersion(), "0", "2-3", "1", e.hostname()),
+                one.contestants(), one.trials(), one.reference());
+        var analysis = dev.stackbench.analysis.Analyzer.analyze(two, t -> java.util.Optional.empty(),
+                dev.stackbench.analysis.AnalysisSettings.DEFAULTS);
+        Advice onTwo = Advisor.advise(AdviseRuns.profile(AdviseRuns.IO_HEAVY), List.of(analysis));
+        assertThat(row(onTwo, "django-gunicorn").fit().orElseThrow().perCore())
+                .isCloseTo(1 / (0.8 / 12.5 + 0.2 / 200), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(onTwo.runs()).containsExactly("advise-fixture, 2026-11-20T09:00:00Z, server CPUs 2-3");
+        // both runs: the best per-core capacity of either counts
+        Advice both = Advisor.advise(AdviseRuns.profile(AdviseRuns.IO_HEAVY), List.of(analysis, AdviseRuns.fixture()));
+        assertThat(both.runs()).hasSize(2);
+        assertThat(row(both, "django-gunicorn").fit().orElseThrow().cores()).isEqualTo(17);
+    }
+
+    @Test
+    void serverCoresCountTheCpuSet() {
+        assertThat(ServerCores.count("1")).isEqualTo(1);
+        assertThat(ServerCores.count("0-3,6")).isEqualTo(5);
+        assertThat(ServerCores.count(null)).isEqualTo(1);
+    }
 }
