@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stackbench.config.ConfigException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The profile format: the template reads back, defaults are stated, every mistake is one exact line. */
@@ -65,8 +71,8 @@ class ProfileReaderTest {
         assertThat(p.needs().get(1).source()).isEqualTo("your profile");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    /** what | yaml (\\n for line ends) | the exact message; docs/advise.md lists the same messages. */
+    static final String MISTAKES = """
             unknown workload     | mix: {user: 70, graphql: 30}\\npeak: 10\\np99: 1s      | profile 'p.yaml': unknown workload 'graphql' in mix; expected one of json, user, io, cpu
             shares not 100%      | mix: {user: 70%, io: 20%}\\npeak: 10\\np99: 1s        | profile 'p.yaml': mix shares sum to 90% (user 70% + io 20%); expected 100%
             negative rate        | mix: {user: 100}\\npeak: -5\\np99: 1s                 | profile 'p.yaml': peak is -5; expected requests per second > 0 such as 2000 or 2.5k
@@ -82,11 +88,29 @@ class ProfileReaderTest {
             weight out of range  | mix: {user: 100}\\npeak: 5\\np99: 1s\\nneeds: {ml-libraries: 11} | profile 'p.yaml': needs.ml-libraries is 11; expected a whole number from 0 to 10
             own need, no favours | mix: {user: 100}\\npeak: 5\\np99: 1s\\nneeds: {gpu: {weight: 3}} | profile 'p.yaml': missing field 'needs.gpu.favours'; expected the languages that meet this need, e.g. [python]
             empty file           | ''                                                    | profile 'p.yaml': the file is empty; expected the fields of docs/advise.md: mix, peak, p99, ...
-            """)
+            """;
+
+    static Stream<Arguments> mistakes() {
+        return MISTAKES.lines().map(l -> l.split("\\|", 3)).map(c -> Arguments.of(c[0].strip(), c[1].strip(), c[2].strip()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
     void everyMistakeIsOneExactLine(String what, String yaml, String message) {
         String text = yaml.equals("''") ? "" : yaml.replace("\\n", "\n");
         assertThat(error(text)).as(what).isEqualTo(message);
         assertThat(error(text)).doesNotContain("\n");
+    }
+
+    @Test
+    void everyMessageTheDocsPromiseIsOneOfThem() throws IOException {
+        String docs = Files.readString(Path.of("../../docs/advise.md"), StandardCharsets.UTF_8);
+        List<String> promised = docs.lines().dropWhile(l -> !l.equals("### Mistakes")).takeWhile(l -> !l.startsWith("## "))
+                .filter(l -> l.startsWith("| ") && l.contains("`profile 'p.yaml'"))
+                .map(l -> l.substring(l.indexOf("`profile 'p.yaml'") + 1, l.lastIndexOf('`'))).toList();
+        assertThat(promised).hasSizeGreaterThan(8);
+        List<String> tested = mistakes().map(a -> (String) a.get()[2]).toList();
+        assertThat(tested).containsAll(promised);
     }
 
     @Test
