@@ -244,6 +244,12 @@ public final class Advisor {
                     + " the busiest closed level whose p99 stayed under the target, which hides the queueing an arrival"
                     + " rate causes. Run the full suite or an open-model suite to measure it.");
         }
+        for (Profile.Need n : p.needs()) {
+            if (n.weight() > 0 && n.favours().isEmpty()) {
+                notes.add("The need " + n.id() + " has weight " + n.weight() + " but names no languages (for"
+                        + " team-languages: the profile's team is empty), so no contestant meets it.");
+            }
+        }
         p.realtime().ifPresent(r -> notes.add("Real time: not measured by these runs (no realtime workload);"
                 + " the profile's real-time need, if weighted, stands for it."));
         if (p.prices().examples()) {
@@ -254,6 +260,8 @@ public final class Advisor {
     }
 
     private static String label(Run run) {
-        return run.suite() + ", " + run.started() + ", server CPUs " + run.environment().serverCpus();
+        String status = run.status() == dev.stackbench.results.RunStatus.COMPLETE ? ""
+                : " (" + run.status().name().toLowerCase(java.util.Locale.ROOT) + ": only what was measured)";
+        return run.suite() + ", " + run.started() + ", server CPUs " + run.environment().serverCpus() + status;
     }
 }

@@ -81,6 +81,15 @@ class AdvisorTest {
     }
 
     @Test
+    void aWeightedNeedNobodyCanMeetIsSaid() {
+        Advice a = Advisor.advise(AdviseRuns.profile("mix: {user: 100}\npeak: 100\np99: 200ms\nneeds: {team-languages: 4}\n"),
+                List.of(AdviseRuns.fixture()));
+        assertThat(a.notes()).contains("The need team-languages has weight 4 but names no languages (for"
+                + " team-languages: the profile's team is empty), so no contestant meets it.");
+        assertThat(a.ranked()).allMatch(r -> r.score() == 0);
+    }
+
+    @Test
     void theCostCurveSizesEveryContestantAtTargetsAroundTheProfiles() {
         Advice a = Advisor.advise(AdviseRuns.profile(AdviseRuns.IO_HEAVY), List.of(AdviseRuns.fixture()));
         assertThat(a.costByTarget()).extracting(Advice.TargetPoint::targetMicros)
