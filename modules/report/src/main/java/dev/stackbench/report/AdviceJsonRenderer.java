@@ -131,6 +131,7 @@ final class AdviceJsonRenderer {
                 fit.put("perCorePerSecond", JsonFigures.round(f.perCore(), 1));
                 interval(fit, f.bounds());
                 fit.put("estimated", f.estimated());
+                fit.put("lowerBound", f.lowerBound());
                 fit.put("cores", f.cores());
                 fit.put("memoryBytes", f.memoryBytes());
                 fit.put("coreCostPerMonth", JsonFigures.round(f.coreCostPerMonth(), 4));

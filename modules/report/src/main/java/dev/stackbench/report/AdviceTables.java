@@ -62,7 +62,8 @@ final class AdviceTables {
         for (ContestantAdvice c : a.ranked()) {
             ContestantAdvice.Fit fit = c.fit().orElseThrow();
             List<String> row = new ArrayList<>(List.of((c.tiedOnCostWithAbove() ? c.rank() + "≈" : Integer.toString(c.rank())),
-                    c.contestant().id(), nz(c.contestant().language()), f.rate(fit.perCore()) + " req/s",
+                    c.contestant().id(), nz(c.contestant().language()),
+                    (fit.lowerBound() ? "≥ " : "") + f.rate(fit.perCore()) + " req/s",
                     bounds(fit.bounds()), fit.estimated() ? "ESTIMATE" : "measured", f.integer(fit.cores()),
                     SizeFormat.format(fit.memoryBytes(), f.locale()), money(fit.costPerMonth(), a.profile())));
             for (ContestantAdvice.NeedScore n : c.needs()) {

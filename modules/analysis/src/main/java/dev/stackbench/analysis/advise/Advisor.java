@@ -156,6 +156,7 @@ public final class Advisor {
         double highSeconds = 0;
         boolean bounds = true;
         boolean estimated = false;
+        boolean lowerBound = false;
         double memoryPerCore = 0;
         for (ContestantAdvice.WorkloadCapacity w : capacities) {
             double perCore;
@@ -167,6 +168,7 @@ public final class Advisor {
                 interval = m.interval();
                 rss = m.rssPeakBytes();
                 cores = m.serverCores();
+                lowerBound |= m.missedAbovePerCore().isEmpty();
             } else if (w.capacity() instanceof Capacity.Estimated e) {
                 perCore = e.perCore();
                 interval = e.interval();
@@ -192,7 +194,7 @@ public final class Advisor {
         double memoryCost = memory / GIB * p.prices().gibHour() * Profile.HOURS_PER_MONTH;
         return Optional.of(new ContestantAdvice.Fit(perCore,
                 bounds ? Optional.of(new Interval(1 / lowSeconds, 1 / highSeconds)) : Optional.empty(), estimated,
-                cores, memory, coreCost, memoryCost));
+                lowerBound, cores, memory, coreCost, memoryCost));
     }
 
     /** Cost first; a cost group ties when within {@code sameCostWithin} of its first member; weights order a group. */
@@ -239,6 +241,10 @@ public final class Advisor {
                     + p.ioMillis() + " ms, as the profile says.");
         }
         boolean estimates = a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().estimated());
+        if (a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().lowerBound())) {
+            notes.add("≥: a workload met the target at the highest rate measured, so its capacity may be higher and its"
+                    + " cores fewer than stated; measure higher rates to find where it stops.");
+        }
         if (estimates) {
             notes.add("ESTIMATE: some workloads were measured only in the closed model; their capacity is the req/s of"
                     + " the busiest closed level whose p99 stayed under the target, which hides the queueing an arrival"

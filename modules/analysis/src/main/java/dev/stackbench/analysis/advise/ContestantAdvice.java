@@ -58,12 +58,15 @@ public record ContestantAdvice(Contestant contestant, List<WorkloadCapacity> wor
      * @param bounds the same rule over the per-workload intervals' ends (low from lows, high from
      *     highs); empty when a workload has no interval
      * @param estimated whether a workload's capacity is a closed-model estimate
+     * @param lowerBound whether a workload met the target at the highest rate measured, so that its
+     *     capacity (and the mix's) may be higher than stated
      * @param cores whole cores for peak x (1 + headroom)
      * @param memoryBytes cores x the largest peak memory per core at the capacity levels
      * @param coreCostPerMonth cores x core-hour x 730
      * @param memoryCostPerMonth GiB x GiB-hour x 730
      */
-    public record Fit(double perCore, Optional<Interval> bounds, boolean estimated, int cores, long memoryBytes,
+    public record Fit(double perCore, Optional<Interval> bounds, boolean estimated, boolean lowerBound, int cores,
+            long memoryBytes,
             double coreCostPerMonth, double memoryCostPerMonth) {
 
         /** @return the monthly cost, cores and memory together */
