@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 ClaimsCommand.class,
                 DiffCommand.class,
+                AdviseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -112,7 +113,7 @@ public final class Main implements Runnable {
             case "diff" -> List.of(ExitCode.OK, ExitCode.DIFFERENT, ExitCode.CHECK_FAILED, ExitCode.USAGE, ExitCode.ENVIRONMENT,
                     ExitCode.INTERNAL);
             case "load" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.THRESHOLD_FAILED, ExitCode.INTERNAL);
-            case "report", "claims" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
+            case "report", "claims", "advise" -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.ENVIRONMENT, ExitCode.INTERNAL);
             default -> List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.INTERNAL);
         };
     }

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
     private static final boolean UPDATE = Boolean.getBoolean("stackbench.golden.update");
     private static final Path GOLDEN = Path.of("src/test/resources/help");
-    private static final List<String> COMMANDS = List.of("run", "load", "setup", "contestants", "verify", "serve", "report", "compare", "claims", "diff", "help");
+    private static final List<String> COMMANDS = List.of("run", "load", "setup", "contestants", "verify", "serve", "report", "compare", "claims", "diff", "advise", "help");
 
     @ParameterizedTest
-    @ValueSource(strings = {"stackbench", "run", "load", "setup", "contestants", "verify", "serve", "report", "compare", "claims", "diff", "help"})
+    @ValueSource(strings = {"stackbench", "run", "load", "setup", "contestants", "verify", "serve", "report", "compare", "claims", "diff", "advise", "help"})
     void helpPrintsExactlyItsGoldenTextAndExitsZero(String command) throws IOException {
         CliRun run = command.equals("stackbench") ? CliRun.of("--help") : CliRun.of(command, "--help");
         assertThat(run.err()).isEmpty();

@@ -1,0 +1,273 @@
+package dev.stackbench.analysis.advise;
+
+import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.Interval;
+import dev.stackbench.results.Contestant;
+import dev.stackbench.results.Run;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The advisor, a pure function: {@link #advise(Profile, List)} turns a profile and analysed runs
+ * into an {@link Advice}.
+ *
+ * <ol>
+ *   <li>Per contestant and workload of the mix, {@link CapacityRule} over the cells of every run.</li>
+ *   <li>The mix's capacity per core by the harmonic rule: a request of workload w costs
+ *       1 / capacity(w) core-seconds, so 1 / Σ(share(w) / capacity(w)).</li>
+ *   <li>Cores = ceil(peak x (1 + headroom) / that capacity); memory = cores x the largest peak memory
+ *       per core at the capacity levels; monthly cost = 730 h x (cores x core-hour + GiB x GiB-hour).</li>
+ *   <li>Ranking: measured fit first (cost, cheapest first); contestants within the profile's
+ *       {@code sameCostWithin} of a cost group's first member tie on fit, and the sum of the weights
+ *       of the needs each meets orders them (groups never chain).</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * Advice advice = Advisor.advise(ProfileReader.read(file), List.of(analysis));
+ * }</pre>
+ */
+public final class Advisor {
+    private static final double GIB = 1024.0 * 1024 * 1024;
+    /** The targets of {@link Advice#costByTarget()}, as multiples of the profile's p99 target. */
+    public static final List<Double> TARGET_FACTORS = List.of(0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0);
+
+    private Advisor() {
+    }
+
+    /**
+     * @param profile the user's profile
+     * @param runs one or more analysed runs; contestants are matched by id across them
+     */
+    public static Advice advise(Profile profile, List<Analysis> runs) {
+        Advice base = answer(profile, runs);
+        List<Advice.Scenario> sensitivity = new ArrayList<>();
+        sensitivity.add(scenario(Advice.Change.PEAK_DOUBLES, profile.withPeak(profile.peakPerSecond() * 2), runs));
+        sensitivity.add(scenario(Advice.Change.TARGET_HALVES, profile.withP99Target(profile.p99TargetMicros() / 2), runs));
+        Advice optimistic = answer(profile, runs, true);
+        sensitivity.add(new Advice.Scenario(Advice.Change.NEXT_MEASURED_STEP, profile, optimistic.ranked(),
+                optimistic.cannotMeet().stream().map(c -> c.contestant().id()).toList()));
+        if (profile.needs().stream().anyMatch(n -> n.weight() > 0)) {
+            sensitivity.add(scenario(Advice.Change.NO_WEIGHTS, withoutWeights(profile), runs));
+        }
+        List<String> order = List.copyOf(contestants(runs).keySet());
+        List<Advice.TargetPoint> curve = new ArrayList<>();
+        for (double factor : TARGET_FACTORS) {
+            Advice at = answer(profile.withP99Target(Math.round(profile.p99TargetMicros() * factor)), runs);
+            List<Advice.ContestantCost> costs = new ArrayList<>();
+            for (ContestantAdvice c : all(at, order)) {
+                costs.add(new Advice.ContestantCost(c.contestant().id(), c.fit()));
+            }
+            curve.add(new Advice.TargetPoint(Math.round(profile.p99TargetMicros() * factor), costs));
+        }
+        return new Advice(profile, base.runs(), base.ranked(), base.cannotMeet(), base.notMeasurable(), sensitivity,
+                notes(profile, base), curve);
+    }
+
+    private static Advice.Scenario scenario(Advice.Change change, Profile changed, List<Analysis> runs) {
+        Advice a = answer(changed, runs);
+        List<String> cannot = new ArrayList<>();
+        a.cannotMeet().forEach(c -> cannot.add(c.contestant().id()));
+        return new Advice.Scenario(change, changed, a.ranked(), cannot);
+    }
+
+    private static Profile withoutWeights(Profile p) {
+        List<Profile.Need> zero = p.needs().stream()
+                .map(n -> new Profile.Need(n.id(), 0, n.favours(), n.source())).toList();
+        return new Profile(p.mix(), p.ioMillis(), p.realtime(), p.peakPerSecond(), p.p99TargetMicros(), p.errorBudget(),
+                p.headroom(), p.prices(), p.languages(), zero, p.sameCostWithin());
+    }
+
+    /** The answer without sensitivity lines or notes. */
+    static Advice answer(Profile profile, List<Analysis> runs) {
+        return answer(profile, runs, false);
+    }
+
+    /**
+     * @param nextStep when true, every measured capacity is taken at the next measured rate above it
+     *     that missed the target (the step resolution's upper bound), where there is one
+     */
+    static Advice answer(Profile profile, List<Analysis> runs, boolean nextStep) {
+        Map<String, Contestant> contestants = contestants(runs);
+        List<ContestantAdvice> fits = new ArrayList<>();
+        List<ContestantAdvice> unmet = new ArrayList<>();
+        List<ContestantAdvice> unknown = new ArrayList<>();
+        for (Contestant c : contestants.values()) {
+            List<ContestantAdvice.WorkloadCapacity> capacities = new ArrayList<>();
+            for (Profile.Share share : profile.mix()) {
+                List<CapacityRule.Sample> samples = new ArrayList<>();
+                for (Analysis a : runs) {
+                    int cores = ServerCores.count(a.run().environment().serverCpus());
+                    for (Cell cell : a.cells()) {
+                        if (cell.key().contestant().equals(c.id()) && cell.key().workload().equals(share.workload())) {
+                            samples.add(new CapacityRule.Sample(cell, cores));
+                        }
+                    }
+                }
+                Capacity capacity = CapacityRule.of(samples, profile.p99TargetMicros(), profile.errorBudget());
+                if (nextStep && capacity instanceof Capacity.Measured m && m.missedAbovePerCore().isPresent()) {
+                    double above = m.missedAbovePerCore().get();
+                    capacity = new Capacity.Measured(above, Optional.empty(), above * m.serverCores(), m.serverCores(),
+                            m.p99Micros(), m.p99HighMicros(), Optional.empty(), m.rssPeakBytes(), m.noInterval());
+                }
+                capacities.add(new ContestantAdvice.WorkloadCapacity(share.workload(), share.fraction(), capacity));
+            }
+            List<ContestantAdvice.NeedScore> needs = profile.needs().stream()
+                    .map(n -> new ContestantAdvice.NeedScore(n.id(), n.weight(), n.metBy(c.language()))).toList();
+            Optional<ContestantAdvice.Fit> fit = fit(profile, capacities);
+            ContestantAdvice advice = new ContestantAdvice(c, capacities, fit, needs, 0, false);
+            if (fit.isPresent()) {
+                fits.add(advice);
+            } else if (capacities.stream().anyMatch(w -> w.capacity() instanceof Capacity.Unmet)) {
+                unmet.add(advice);
+            } else {
+                unknown.add(advice);
+            }
+        }
+        return new Advice(profile, runs.stream().map(a -> label(a.run())).toList(), rank(fits, profile.sameCostWithin()),
+                unmet, unknown, List.of(), List.of(), List.of());
+    }
+
+    /** @return every contestant of an answer, in the order the runs name them */
+    private static List<ContestantAdvice> all(Advice a, List<String> order) {
+        List<ContestantAdvice> out = new ArrayList<>(a.ranked());
+        out.addAll(a.cannotMeet());
+        out.addAll(a.notMeasurable());
+        return out.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.contestant().id()))).toList();
+    }
+
+    /** @return the measured contestants of the runs by id, first-seen order */
+    private static Map<String, Contestant> contestants(List<Analysis> runs) {
+        Map<String, Contestant> contestants = new LinkedHashMap<>();
+        for (Analysis a : runs) {
+            a.run().contestants().stream().filter(Contestant::measured).forEach(c -> contestants.putIfAbsent(c.id(), c));
+        }
+        return contestants;
+    }
+
+    /** @return the sizing when every workload has a capacity, measured or estimated */
+    static Optional<ContestantAdvice.Fit> fit(Profile p, List<ContestantAdvice.WorkloadCapacity> capacities) {
+        double secondsPerRequest = 0;
+        double lowSeconds = 0;
+        double highSeconds = 0;
+        boolean bounds = true;
+        boolean estimated = false;
+        boolean lowerBound = false;
+        double memoryPerCore = 0;
+        for (ContestantAdvice.WorkloadCapacity w : capacities) {
+            double perCore;
+            Optional<Interval> interval;
+            long rss;
+            int cores;
+            if (w.capacity() instanceof Capacity.Measured m) {
+                perCore = m.perCore();
+                interval = m.interval();
+                rss = m.rssPeakBytes();
+                cores = m.serverCores();
+                lowerBound |= m.missedAbovePerCore().isEmpty();
+            } else if (w.capacity() instanceof Capacity.Estimated e) {
+                perCore = e.perCore();
+                interval = e.interval();
+                rss = e.rssPeakBytes();
+                cores = e.serverCores();
+                estimated = true;
+            } else {
+                return Optional.empty();
+            }
+            secondsPerRequest += w.fraction() / perCore;
+            if (interval.isPresent() && interval.get().low() > 0) {
+                lowSeconds += w.fraction() / interval.get().low();
+                highSeconds += w.fraction() / interval.get().high();
+            } else {
+                bounds = false;
+            }
+            memoryPerCore = Math.max(memoryPerCore, (double) rss / cores);
+        }
+        double perCore = 1 / secondsPerRequest;
+        int cores = (int) Math.ceil(p.peakPerSecond() * (1 + p.headroom()) / perCore - 1e-9);
+        long memory = Math.round(cores * memoryPerCore);
+        double coreCost = cores * p.prices().coreHour() * Profile.HOURS_PER_MONTH;
+        double memoryCost = memory / GIB * p.prices().gibHour() * Profile.HOURS_PER_MONTH;
+        return Optional.of(new ContestantAdvice.Fit(perCore,
+                bounds ? Optional.of(new Interval(1 / lowSeconds, 1 / highSeconds)) : Optional.empty(), estimated,
+                lowerBound, cores, memory, coreCost, memoryCost));
+    }
+
+    /** Cost first; a cost group ties when within {@code sameCostWithin} of its first member; weights order a group. */
+    static List<ContestantAdvice> rank(List<ContestantAdvice> fits, double sameCostWithin) {
+        List<ContestantAdvice> byCost = fits.stream()
+                .sorted(Comparator.comparingDouble((ContestantAdvice a) -> a.fit().orElseThrow().costPerMonth())
+                        .thenComparing(a -> a.contestant().id()))
+                .toList();
+        List<List<ContestantAdvice>> groups = new ArrayList<>();
+        for (ContestantAdvice a : byCost) {
+            List<ContestantAdvice> group = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            double first = group == null ? 0 : group.get(0).fit().orElseThrow().costPerMonth();
+            if (group != null && a.fit().orElseThrow().costPerMonth() <= first * (1 + sameCostWithin) + 1e-9) {
+                group.add(a);
+            } else {
+                groups.add(new ArrayList<>(List.of(a)));
+            }
+        }
+        List<ContestantAdvice> out = new ArrayList<>();
+        for (List<ContestantAdvice> group : groups) {
+            List<ContestantAdvice> ordered = group.stream()
+                    .sorted(Comparator.comparingInt(ContestantAdvice::score).reversed()
+                            .thenComparingDouble(a -> a.fit().orElseThrow().costPerMonth())
+                            .thenComparing(a -> a.contestant().id()))
+                    .toList();
+            for (int i = 0; i < ordered.size(); i++) {
+                out.add(ordered.get(i).ranked(out.size() + 1, i > 0));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> notes(Profile p, Advice a) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Capacity per core: the highest open-model rate whose p99 95% interval stays under the target,"
+                + " with enough values for a p99, no censored p99, errors within the budget and the offered rate kept up;"
+                + " divided by the cores of the run's server CPU set.");
+        if (p.mix().size() > 1) {
+            notes.add("The mix combines the workloads by the harmonic rule: a request of a workload costs 1 / capacity"
+                    + " core-seconds, weighted by its share.");
+        }
+        if (p.mix().stream().anyMatch(s -> s.workload().equals("io"))) {
+            notes.add("run.json does not record the io workload's delay: this advice assumes the runs measured io with "
+                    + p.ioMillis() + " ms, as the profile says.");
+        }
+        boolean estimates = a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().estimated());
+        if (a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().lowerBound())) {
+            notes.add("≥: a workload met the target at the highest rate measured, so its capacity may be higher and its"
+                    + " cores fewer than stated; measure higher rates to find where it stops.");
+        }
+        if (estimates) {
+            notes.add("ESTIMATE: some workloads were measured only in the closed model; their capacity is the req/s of"
+                    + " the busiest closed level whose p99 stayed under the target, which hides the queueing an arrival"
+                    + " rate causes. Run the full suite or an open-model suite to measure it.");
+        }
+        for (Profile.Need n : p.needs()) {
+            if (n.weight() > 0 && n.favours().isEmpty()) {
+                notes.add("The need " + n.id() + " has weight " + n.weight() + " but names no languages (for"
+                        + " team-languages: the profile's team is empty), so no contestant meets it.");
+            }
+        }
+        p.realtime().ifPresent(r -> notes.add("Real time: not measured by these runs (no realtime workload);"
+                + " the profile's real-time need, if weighted, stands for it."));
+        if (p.prices().examples()) {
+            notes.add("Prices are examples, not facts about any provider: set prices.coreHour and prices.gibHour in"
+                    + " the profile.");
+        }
+        return notes;
+    }
+
+    private static String label(Run run) {
+        String status = run.status() == dev.stackbench.results.RunStatus.COMPLETE ? ""
+                : " (" + run.status().name().toLowerCase(java.util.Locale.ROOT) + ": only what was measured)";
+        return run.suite() + ", " + run.started() + ", server CPUs " + run.environment().serverCpus() + status;
+    }
+}
