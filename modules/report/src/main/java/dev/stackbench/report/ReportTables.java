@@ -73,8 +73,9 @@ final class ReportTables {
         double min = run.trials().stream().mapToDouble(Trial::warmupSeconds).min().orElse(0);
         double max = run.trials().stream().mapToDouble(Trial::warmupSeconds).max().orElse(0);
         return "Rounds: " + run.plan().rounds() + ", every cell once per round, order shuffled per round (seed "
-                + run.plan().shuffleSeed() + "); warm-up until the rate is stable, at least "
-                + seconds(run.plan().warmup()) + ", at most " + seconds(run.plan().warmupCap()) + " (used "
+                + run.plan().shuffleSeed() + "); a contestant's first trial of a cell warms up until the rate is"
+                + " stable, at least " + seconds(run.plan().warmup()) + ", at most " + seconds(run.plan().warmupCap())
+                + ", its later ones (it stayed up, warm) " + seconds(run.plan().warmup()) + " (used "
                 + f.number(min, 1) + "–" + f.number(max, 1) + " s).";
     }
 

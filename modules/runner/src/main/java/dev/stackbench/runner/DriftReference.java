@@ -35,6 +35,8 @@ public final class DriftReference implements AutoCloseable {
     public static final Duration WARMUP = Duration.ofMillis(500);
     /** Each measurement's length. */
     public static final Duration DURATION = Duration.ofMillis(1500);
+    /** Unrecorded load once the reference has started, until its JIT has compiled the hot path. */
+    public static final Duration WARMUP_AT_START = Duration.ofSeconds(3);
 
     private final RunningContestant server;
     private final int generatorThreads;
@@ -50,8 +52,12 @@ public final class DriftReference implements AutoCloseable {
      * @param dir a working directory for it (its logs go where the launcher's settings say)
      * @throws dev.stackbench.lab.StartException when it does not become ready
      */
-    public static DriftReference start(ContestantLauncher launcher, Path dir, int generatorThreads) {
-        return new DriftReference(launcher.start(manifest(dir)), generatorThreads);
+    public static DriftReference start(ContestantLauncher launcher, Path dir, int generatorThreads) throws InterruptedException {
+        DriftReference reference = new DriftReference(launcher.start(manifest(dir)), generatorThreads);
+        // a JVM fresh from start runs interpreted: its first measurement would be slower by several
+        // times (seen: 20,101 req/s, then 116k), which is warm-up, not drift; warm it unrecorded first
+        reference.run(WARMUP_AT_START);
+        return reference;
     }
 
     /** @return the reference as a lab manifest: one JVM, one event loop, ready on {@code /} */
@@ -71,10 +77,15 @@ public final class DriftReference implements AutoCloseable {
      * @param round the round it follows (0: before the first)
      */
     public ReferenceMeasurement measure(int round) throws InterruptedException {
-        LoadSpec spec = LoadSpec.builder(URI.create(server.baseUri() + "/")).connections(CONNECTIONS)
-                .threads(Math.min(generatorThreads, CONNECTIONS)).warmup(WARMUP).duration(DURATION)
-                .timeout(Duration.ofSeconds(2)).model(new LoadModel.Closed()).build();
         Instant started = Instant.now().plus(WARMUP);
+        LoadResult r = run(DURATION);
+        return new ReferenceMeasurement(round, started, r.throughput(), r.latencyHistogram().getValueAtPercentile(99));
+    }
+
+    private LoadResult run(Duration duration) throws InterruptedException {
+        LoadSpec spec = LoadSpec.builder(URI.create(server.baseUri() + "/")).connections(CONNECTIONS)
+                .threads(Math.min(generatorThreads, CONNECTIONS)).warmup(WARMUP).duration(duration)
+                .timeout(Duration.ofSeconds(2)).model(new LoadModel.Closed()).build();
         LoadResult r;
         try {
             r = new LoadGenerator(spec).run(ProgressListener.NONE);
@@ -82,7 +93,7 @@ public final class DriftReference implements AutoCloseable {
             // the reference listens on the literal 127.0.0.1: nothing to resolve
             throw new IllegalStateException(e);
         }
-        return new ReferenceMeasurement(round, started, r.throughput(), r.latencyHistogram().getValueAtPercentile(99));
+        return r;
     }
 
     /** @return whether the reference server is still running */

@@ -183,7 +183,7 @@ public final class SuiteRunner {
         write(RunStatus.INTERRUPTED);
     }
 
-    private DriftReference startReference(ContestantLauncher launcher) {
+    private DriftReference startReference(ContestantLauncher launcher) throws InterruptedException {
         try {
             DriftReference drift = DriftReference.start(launcher, results.path(), generatorThreads);
             listener.step("drift reference: Stackbench's own server on CPUs " + suite.cpus().server() + ", measured between rounds");

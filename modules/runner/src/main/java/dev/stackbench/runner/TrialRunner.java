@@ -117,9 +117,18 @@ final class TrialRunner {
         return "database unreachable at the end of the trial";
     }
 
+    /**
+     * The first trial of a cell warms up until the rate is stable, between {@code rewarm} and the
+     * suite's {@code warmup}: JIT, pools and caches. A later trial of the cell meets a contestant
+     * that stayed up and warm; only its connections are new, so a fixed {@code rewarm} re-warms it
+     * (a stability window of 1 s would cost more than the re-warm itself, every trial).
+     */
     private Warmup warmup(boolean first) {
         Duration min = suite.rewarm();
-        Duration cap = first ? suite.warmup().compareTo(min) < 0 ? min : suite.warmup() : min.multipliedBy(3);
+        if (!first) {
+            return new Warmup.Fixed(min);
+        }
+        Duration cap = suite.warmup().compareTo(min) < 0 ? min : suite.warmup();
         return cap.isZero() ? new Warmup.Fixed(Duration.ZERO) : new Warmup.UntilStable(min, cap, SAMPLE, SAMPLES, MAX_CV);
     }
 

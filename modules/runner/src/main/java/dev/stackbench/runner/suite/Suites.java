@@ -31,7 +31,7 @@ public final class Suites {
      * after a 1.5 s warm-up the first time a contestant meets a cell and 0.5 s later (it stays up, warm).
      */
     public static final Suite QUICK = new Suite("quick", QUICK_CONTESTANTS, ALL, List.of(new LoadLevel.Closed(100)), OPEN_CONNECTIONS, Optional.empty(),
-            3, Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ofMillis(200), TIMEOUT, DEFAULT_CPUS,
+            3, Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ofMillis(1500), Duration.ZERO, TIMEOUT, DEFAULT_CPUS,
             WorkloadParams.DEFAULT);
 
     /**
