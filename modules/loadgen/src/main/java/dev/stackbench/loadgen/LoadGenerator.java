@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -145,7 +144,7 @@ public final class LoadGenerator {
             loops.forEach(l -> l.start(loadStart));
             for (long now = System.nanoTime(); now < measureStart; now = System.nanoTime()) {
                 listener.warmingUp((now - loadStart) / 1e9, fixed.length().toNanos() / 1e9);
-                sleepUntil(Math.min(measureStart, now + SECOND));
+                GeneratorClock.sleepUntil(Math.min(measureStart, now + SECOND));
             }
             warmupEnd = Warmup.End.FIXED;
         } else {
@@ -156,7 +155,7 @@ public final class LoadGenerator {
             measureStart = System.nanoTime() + WINDOW_LEAD_NANOS;
             long end = measureStart + spec.duration().toNanos();
             loops.forEach(l -> l.window(measureStart, end));
-            sleepUntil(measureStart);
+            GeneratorClock.sleepUntil(measureStart);
             warmupEnd = reached ? Warmup.End.STABLE : Warmup.End.CAPPED;
         }
         long end = measureStart + spec.duration().toNanos();
@@ -164,7 +163,7 @@ public final class LoadGenerator {
 
         listener.measureStarted();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = processCpuNanos();
+        long cpuStart = GeneratorClock.processCpuNanos();
         long[] stealStart = platform.stealAndTotalTicks(platform.allowedCpus());
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
         long wallStartMillis = System.currentTimeMillis();
@@ -178,11 +177,11 @@ public final class LoadGenerator {
         long[] loopCpuEnd = new long[0];
         while (true) {
             long intervalEnd = Math.min(end, intervalStart + SECOND);
-            sleepUntil(intervalEnd);
+            GeneratorClock.sleepUntil(intervalEnd);
             boolean last = intervalEnd >= end;
             if (last) {
                 listener.measureEnded();
-                cpuEnd = processCpuNanos();
+                cpuEnd = GeneratorClock.processCpuNanos();
                 stealEnd = platform.stealAndTotalTicks(platform.allowedCpus());
                 loopCpuEnd = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
                 for (Loop l : loops) {
@@ -228,7 +227,7 @@ public final class LoadGenerator {
         long unsent = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.UNSENT)).sum();
         double steal = stealEnd[1] > stealStart[1] ? (double) (stealEnd[0] - stealStart[0]) / (stealEnd[1] - stealStart[1]) : 0;
         LatencySummary latencySummary = LatencySummary.of(latency, sampler.totalCensored());
-        GeneratorHealth health = health(loops, measured, (cpuEnd - cpuStart) / 1e9, maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9,
+        GeneratorHealth health = health(loops, measured, (cpuEnd - cpuStart) / 1e9, GeneratorClock.maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9,
                 requests, latencySummary, sampler, steal, cap);
         long bytes = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.BYTES)).sum();
         List<KindResult> kindResults = new ArrayList<>();
@@ -325,7 +324,7 @@ public final class LoadGenerator {
         long lastReport = loadStart;
         while (true) {
             long next = Math.min(cap, sampleStart + sampleNanos);
-            sleepUntil(next);
+            GeneratorClock.sleepUntil(next);
             long now = System.nanoTime();
             long count = responses(loops);
             stability.addCount(count - before, Math.max(1, now - sampleStart) / 1e9);
@@ -434,36 +433,12 @@ public final class LoadGenerator {
         return us < 1_000 ? us + " us" : String.format(Locale.ROOT, "%.2f ms", us / 1e3);
     }
 
-    private static long maxLoopCpu(long[] start, long[] end) {
-        long max = 0;
-        for (int i = 0; i < Math.min(start.length, end.length); i++) {
-            max = Math.max(max, end[i] - start[i]);
-        }
-        return max;
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
     private static int onlineCpus() {
         try {
             return (int) java.nio.file.Files.list(Path.of("/sys/devices/system/cpu"))
                     .filter(p -> p.getFileName().toString().matches("cpu\\d+")).count();
         } catch (java.io.IOException | RuntimeException e) {
             return Runtime.getRuntime().availableProcessors();
-        }
-    }
-
-    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
-        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("load generator interrupted");
-            }
         }
     }
 }

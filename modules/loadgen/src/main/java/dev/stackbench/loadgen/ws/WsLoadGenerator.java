@@ -1,6 +1,7 @@
 package dev.stackbench.loadgen.ws;
 
 import dev.stackbench.loadgen.Defaults;
+import dev.stackbench.loadgen.GeneratorClock;
 import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
@@ -29,7 +30,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLException;
 import org.HdrHistogram.Histogram;
 
@@ -184,12 +184,12 @@ public final class WsLoadGenerator {
         }
         for (long now = System.nanoTime(); now < measureStart; now = System.nanoTime()) {
             listener.warmingUp((now - loadStart) / 1e9, spec.warmup().toNanos() / 1e9);
-            sleepUntil(Math.min(measureStart, now + SECOND));
+            GeneratorClock.sleepUntil(Math.min(measureStart, now + SECOND));
         }
 
         listener.measureStarted();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpuStart = processCpuNanos();
+        long cpuStart = GeneratorClock.processCpuNanos();
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
         long wallStartMillis = System.currentTimeMillis();
         List<WsCounters> counters = counters(loops, publisher);
@@ -200,10 +200,10 @@ public final class WsLoadGenerator {
         long[] loopCpuEnd = new long[0];
         while (true) {
             long intervalEnd = Math.min(end, intervalStart + SECOND);
-            sleepUntil(intervalEnd);
+            GeneratorClock.sleepUntil(intervalEnd);
             boolean last = intervalEnd >= end;
             if (last) {
-                cpuEnd = processCpuNanos();
+                cpuEnd = GeneratorClock.processCpuNanos();
                 loopCpuEnd = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
                 drain(loops, publisher, publish, open, measureStart, end);
             }
@@ -229,7 +229,7 @@ public final class WsLoadGenerator {
             incomplete = DeliveryBook.merge(loops.stream().map(WsLoop::book).toList(), publisher.published(), publish,
                     publisher.firstSequence(), open, lastDelivery);
         }
-        GeneratorHealth health = health(counters, measured, (cpuEnd - cpuStart) / 1e9, maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9, sent);
+        GeneratorHealth health = health(counters, measured, (cpuEnd - cpuStart) / 1e9, GeneratorClock.maxLoopCpu(loopCpuStart, loopCpuEnd) / 1e9, sent);
         Histogram connect = connectHistogram(loops, highestMicros);
         Histogram latency = sampler.total();
         return new WsResult(spec, measured, open, sent, received, Math.max(0, expected - received),
@@ -252,7 +252,7 @@ public final class WsLoadGenerator {
             if (received >= expected) {
                 break;
             }
-            sleepUntil(System.nanoTime() + POLL_NANOS);
+            GeneratorClock.sleepUntil(System.nanoTime() + POLL_NANOS);
         }
         List<java.util.concurrent.Future<?>> done = new ArrayList<>();
         loops.forEach(l -> done.add(l.finish()));
@@ -339,29 +339,5 @@ public final class WsLoadGenerator {
         }
         return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, sent / measured, sent, late, queued,
                 maxLagMicros, warnings);
-    }
-
-    private static long maxLoopCpu(long[] start, long[] end) {
-        long max = 0;
-        for (int i = 0; i < Math.min(start.length, end.length); i++) {
-            max = Math.max(max, end[i] - start[i]);
-        }
-        return max;
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
-    private static void sleepUntil(long deadlineNanos) throws InterruptedException {
-        for (long left = deadlineNanos - System.nanoTime(); left > 0; left = deadlineNanos - System.nanoTime()) {
-            LockSupport.parkNanos(left);
-            if (Thread.interrupted()) {
-                throw new InterruptedException("load generator interrupted");
-            }
-        }
     }
 }
