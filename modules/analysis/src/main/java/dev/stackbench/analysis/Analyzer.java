@@ -135,6 +135,9 @@ public final class Analyzer {
         if (!bound.isEmpty()) {
             flags.add(Flag.GENERATOR_BOUND);
         }
+        if (trials.stream().anyMatch(t -> Boolean.TRUE.equals(t.generator().lagged()))) {
+            flags.add(Flag.GENERATOR_LAG);
+        }
         if (trials.stream().anyMatch(t -> t.generator().connectionLimited())) {
             flags.add(Flag.CONNECTION_LIMITED);
         }

@@ -34,11 +34,20 @@ final class SyntheticRuns {
 
     static Trial trial(String contestant, int round, double throughput, Errors errors, List<String> invalid,
             Percentiles latency) {
+        return trial(contestant, round, throughput, errors, invalid, latency,
+                new GeneratorHealth(0.3, null, throughput, 0, 0, 200L, null, 0.0, false, false, null));
+    }
+
+    /** A closed-model json trial, 10 s long, no errors, with the generator's view of itself. */
+    static Trial trial(String contestant, int round, double throughput, GeneratorHealth generator) {
+        return trial(contestant, round, throughput, Errors.NONE, List.of(), latency(2000, Math.round(throughput * 10), 0), generator);
+    }
+
+    static Trial trial(String contestant, int round, double throughput, Errors errors, List<String> invalid,
+            Percentiles latency, GeneratorHealth generator) {
         return new Trial(contestant, "json", C100, round, round, T0.plusSeconds(20L * round), 10.0, 5.0,
                 Math.round(throughput * 10), throughput, 0, latency, null, null, errors,
-                new ServerUsage(0.9, null, 50_000_000, 60_000_000, ServerUsage.CGROUP),
-                new GeneratorHealth(0.3, null, throughput, 0, 0, 200L, null, 0.0, false, false, null),
-                invalid, null);
+                new ServerUsage(0.9, null, 50_000_000, 60_000_000, ServerUsage.CGROUP), generator, invalid, null);
     }
 
     /** Percentiles scaled from {@code p50Micros}, with a count and censored values. */

@@ -36,27 +36,34 @@ import java.util.List;
  *                            generator's connections limited the level, not the server. Waiting at the cap
  *                            with a cap above that bound is the server's doing (an overloaded server fills
  *                            any pool) and shows as {@link LoadResult#serverBehindSchedule()}
- * @param warnings            plain sentences, empty when the generator was healthy
+ * @param cpuBound            the generator's CPUs (or its busiest event loop, with CPUs to spare) were
+ *                            saturated: it may have limited the throughput, and the server may be faster
+ * @param lagged              the generator's own lag (send lag p99 in the open model, event-loop hiccup p99
+ *                            in both) was a noticeable fraction of the p50 latency it reports: the latencies
+ *                            include its delay, the throughput need not be limited
+ * @param warnings            plain sentences, empty when the generator was healthy (CPU, lag, steal,
+ *                            connections: each concern that fired, one sentence each)
  */
 public record GeneratorHealth(double cpuSeconds, int cpusAvailable, double processCpuUtilization,
                               double loopCpuUtilization, double targetRate, double achievedRate, long sends,
                               long lateSends, long queuedSends, long maxSendLagMicros, long sendLagP99Micros,
                               long hiccupP99Micros, long hiccupMaxMicros, double stealFraction,
                               int connectionCap, int peakConnections, long cappedSends, boolean connectionLimited,
-                              List<String> warnings) {
+                              boolean cpuBound, boolean lagged, List<String> warnings) {
     public GeneratorHealth {
         warnings = List.copyOf(warnings);
     }
 
     /**
      * The health of a generator that measures none of the send-lag percentile, the hiccup probe, steal
-     * and the connection pool (those are 0, the cap is 0, not connection-limited).
+     * and the connection pool (those are 0, the cap is 0, not connection-limited), and does not tell its
+     * concerns apart: any warning counts as {@link #cpuBound() CPU-bound}, none as {@link #lagged() lag}.
      */
     public GeneratorHealth(double cpuSeconds, int cpusAvailable, double processCpuUtilization, double loopCpuUtilization,
                            double targetRate, double achievedRate, long sends, long lateSends, long queuedSends,
                            long maxSendLagMicros, List<String> warnings) {
         this(cpuSeconds, cpusAvailable, processCpuUtilization, loopCpuUtilization, targetRate, achievedRate, sends, lateSends,
-                queuedSends, maxSendLagMicros, 0, 0, 0, 0, 0, 0, 0, false, warnings);
+                queuedSends, maxSendLagMicros, 0, 0, 0, 0, 0, 0, 0, false, !warnings.isEmpty(), false, warnings);
     }
 
     /** @return whether the generator may have limited the result (its CPU, its lag, its connections or steal) */

@@ -391,8 +391,10 @@ public final class LoadGenerator {
             warnings.add(String.format(Locale.ROOT, "an event loop was %.0f%% busy while the generator had %d CPUs: "
                     + "add threads (-t, now %d)", loopUtil * 100, cpus, spec.threads()));
         }
+        boolean cpuBound = !warnings.isEmpty();
         long ownLag = Math.max(lagP99, hiccupP99);
-        if (latency.count() > 0 && ownLagNoticeable(ownLag, latency.p50Micros())) {
+        boolean lagged = latency.count() > 0 && ownLagNoticeable(ownLag, latency.p50Micros());
+        if (lagged) {
             warnings.add(String.format(Locale.ROOT, "the generator's own lag (p99 %s: %s) is %.0f%% of the p50 latency it "
                             + "reports (%s), more than %.0f%%: its delay is a noticeable part of these latencies; give it "
                             + "more CPUs or fewer connections, or use --resolution",
@@ -410,7 +412,7 @@ public final class LoadGenerator {
                     100.0 * capped / sends, cap));
         }
         return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, achieved, sends, late, queued, maxLagMicros,
-                lagP99, hiccupP99, hiccupMax, steal, cap, peak, capped, connectionLimited, warnings);
+                lagP99, hiccupP99, hiccupMax, steal, cap, peak, capped, connectionLimited, cpuBound, lagged, warnings);
     }
 
     /**

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.CellKey;
 import dev.stackbench.analysis.Drift;
+import dev.stackbench.analysis.GeneratorSteal;
 import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
 import dev.stackbench.results.LoadLevel;
+import dev.stackbench.results.Run;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -71,6 +73,16 @@ final class JsonFigures {
         o.put("threshold", d.threshold());
         o.put("exceeded", d.exceeded());
         return o;
+    }
+
+    JsonNode steal(Run run) {
+        return GeneratorSteal.of(run).<JsonNode>map(g -> {
+            ObjectNode o = nodes.objectNode();
+            o.put("trials", g.trials());
+            o.put("median", round(g.median(), 4));
+            o.put("max", round(g.max(), 4));
+            return o;
+        }).orElse(nodes.nullNode());
     }
 
     ObjectNode spread(Spread s, int decimals) {

@@ -58,6 +58,7 @@ final class JsonRenderer {
         root.set("run", run(a.run()));
         root.set("settings", settings(a.settings()));
         root.set("drift", fig.drift(a));
+        root.set("generatorSteal", fig.steal(a.run()));
         ArrayNode contestants = root.putArray("contestants");
         a.run().contestants().forEach(c -> contestants.add(contestant(c)));
         ArrayNode tables = root.putArray("tables");

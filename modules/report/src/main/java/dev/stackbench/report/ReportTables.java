@@ -5,6 +5,7 @@ import dev.stackbench.analysis.Cell;
 import dev.stackbench.analysis.Drift;
 import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.Flag;
+import dev.stackbench.analysis.GeneratorSteal;
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.RankBy;
 import dev.stackbench.analysis.RankedCell;
@@ -62,7 +63,15 @@ final class ReportTables {
                 + (e.pythonVersion() == null ? "" : ", Python " + e.pythonVersion()) + ".");
         lines.add("Server monitor: " + monitor(run) + ".");
         lines.addAll(drift(a));
+        steal(run).ifPresent(lines::add);
         return lines;
+    }
+
+    /** @return the hypervisor's steal on the generator's CPUs, when the trials measured it */
+    private Optional<String> steal(Run run) {
+        return GeneratorSteal.of(run).map(g -> "Hypervisor steal on the generator's CPUs: median " + f.percent(g.median(), 1)
+                + ", at most " + f.percent(g.max(), 1) + " of their time over " + g.trials() + " trials (a shared machine;"
+                + " every contestant of a round met it alike).");
     }
 
     private String rounds(Run run) {

@@ -19,8 +19,14 @@ package dev.stackbench.results;
  *     0..1; null when not measured
  * @param connectionLimited open model: whether the connection pool's cap, not the server, held
  *     sends back
- * @param bound whether the generator judged itself the bottleneck
- * @param reason why it judged so (e.g. {@code generator CPU 97% > 90%}); null when not bound
+ * @param bound whether the generator judged itself the bottleneck of the throughput (its CPU, or its
+ *     busiest event loop, saturated); in runs recorded before {@code lagged} existed (it is null
+ *     there) any of its concerns (CPU, own lag, steal) set it
+ * @param reason why it judged so (e.g. {@code generator CPU 97% > 90%}), every concern that fired,
+ *     one sentence each; null when it had none
+ * @param lagged whether the generator's own lag (send lag or event-loop hiccups, p99) was a noticeable
+ *     fraction of the p50 latency it reported: the latencies include its delay, the throughput need
+ *     not be limited; null in runs recorded before it was told apart from {@code bound}
  */
 public record GeneratorHealth(
         double cpuUtilization,
@@ -33,7 +39,8 @@ public record GeneratorHealth(
         Double stealFraction,
         boolean connectionLimited,
         boolean bound,
-        String reason) {
+        String reason,
+        Boolean lagged) {
 
     public GeneratorHealth {
         if (cpuUtilization < 0 || cpuUtilization > 1) {
@@ -48,6 +55,14 @@ public record GeneratorHealth(
     public GeneratorHealth(double cpuUtilization, Double targetRate, double achievedRate, long lateSends,
             long maxSendLagMicros, boolean bound, String reason) {
         this(cpuUtilization, targetRate, achievedRate, lateSends, maxSendLagMicros, null, null, null, false,
-                bound, reason);
+                bound, reason, null);
+    }
+
+    /** The shape before {@code lagged} was told apart from {@code bound}. For callers not yet updated. */
+    public GeneratorHealth(double cpuUtilization, Double targetRate, double achievedRate, long lateSends,
+            long maxSendLagMicros, Long hiccupMaxMicros, Long sendLagP99Micros, Double stealFraction,
+            boolean connectionLimited, boolean bound, String reason) {
+        this(cpuUtilization, targetRate, achievedRate, lateSends, maxSendLagMicros, hiccupMaxMicros, sendLagP99Micros,
+                stealFraction, connectionLimited, bound, reason, null);
     }
 }

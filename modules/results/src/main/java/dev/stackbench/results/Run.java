@@ -33,8 +33,8 @@ public record Run(
         List<Trial> trials,
         List<ReferenceMeasurement> reference) {
 
-    /** The schema version this code writes and the newest it reads (it reads 1 too). */
-    public static final int SCHEMA_VERSION = 2;
+    /** The schema version this code writes and the newest it reads (it reads 1 and 2 too). */
+    public static final int SCHEMA_VERSION = 3;
 
     public Run {
         if (schemaVersion < 1) {

@@ -83,6 +83,9 @@ public final class RunCodec {
         if (schema == 1 && tree instanceof ObjectNode v1) {
             SchemaUpgrade.fromV1(v1);
         }
+        if (schema <= 2 && tree instanceof ObjectNode older) {
+            SchemaUpgrade.fromV2(older);
+        }
         try {
             return mapper.treeToValue(tree, Run.class);
         } catch (JsonProcessingException e) {

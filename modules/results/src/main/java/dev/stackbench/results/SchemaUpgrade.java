@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /**
- * Brings a schema-1 {@code run.json} tree up to schema 2 by filling the fields schema 1 did not
- * have, so that one strict reader serves both. The defaults say what schema-1 runs did:
+ * Brings an older {@code run.json} tree up to the current schema by filling the fields it did not
+ * have, so that one strict reader serves every version. Schema 3 added the generator's
+ * {@code lagged} (its own lag told apart from a CPU-bound generator): older trials get null, and
+ * their {@code bound} keeps its old meaning (any of the generator's concerns). The defaults for a
+ * schema-1 tree say what schema-1 runs did:
  * <ul>
  *   <li>{@code plan.rounds} = {@code plan.trials}, {@code shuffleSeed} 0, {@code warmupCap} =
  *       {@code warmup} (a fixed warm-up);</li>
@@ -21,11 +24,23 @@ import java.time.format.DateTimeParseException;
  *       null, {@code connectionLimited} false; contestant {@code restarts} 0; run
  *       {@code reference} empty.</li>
  * </ul>
- * The tree keeps {@code schemaVersion} 1, so readers can tell.
+ * The tree keeps its {@code schemaVersion}, so readers can tell.
  */
 final class SchemaUpgrade {
 
     private SchemaUpgrade() {
+    }
+
+    /** Fills the schema-3 fields of a schema-2 tree, in place. Leaves malformed parts for the reader to report. */
+    static void fromV2(ObjectNode run) {
+        if (run.get("trials") != null) {
+            for (JsonNode t : run.get("trials")) {
+                if (t instanceof ObjectNode trial && trial.get("generator") instanceof ObjectNode generator
+                        && !generator.has("lagged")) {
+                    generator.putNull("lagged");
+                }
+            }
+        }
     }
 
     /** Fills the schema-2 fields of a schema-1 tree, in place. Leaves malformed parts for the reader to report. */

@@ -146,12 +146,26 @@ class RunCodecTest {
 
     @Test
     void newerSchemaIsRejectedWithTheWayOut() {
-        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 3, \"whatever\": true}", "x/run.json"))
+        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 4, \"whatever\": true}", "x/run.json"))
                 .isInstanceOf(ResultsFormatException.class)
-                .hasMessage("x/run.json has schemaVersion 3 but this Stackbench reads up to 2;"
+                .hasMessage("x/run.json has schemaVersion 4 but this Stackbench reads up to 3;"
                         + " use a newer Stackbench to read it")
                 .extracting(e -> ((ResultsFormatException) e).kind())
                 .isEqualTo(ResultsFormatException.Kind.NEWER_SCHEMA);
+    }
+
+    /** A schema-2 run has no {@code lagged}: it reads as null, and {@code bound} keeps its old meaning. */
+    @Test
+    void aSchema2RunReadsWithLaggedUnknown() throws IOException {
+        String v3 = fixtureRunJson();
+        String v2 = v3.replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 2")
+                .replaceAll(",\\s*\"lagged\" : (true|false|null)", "");
+        assertThat(v2).doesNotContain("lagged");
+        Run run = codec.read(v2, "v2/run.json");
+        assertThat(run.schemaVersion()).isEqualTo(2);
+        assertThat(run.trials()).isNotEmpty().allSatisfy(t -> assertThat(t.generator().lagged()).isNull());
+        assertThat(run.trials().stream().filter(t -> t.generator().bound()).count())
+                .isEqualTo(codec.read(v3, "v3/run.json").trials().stream().filter(t -> t.generator().bound()).count());
     }
 
     @Test

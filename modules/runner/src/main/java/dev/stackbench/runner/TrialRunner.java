@@ -161,7 +161,7 @@ final class TrialRunner {
         dev.stackbench.loadgen.GeneratorHealth h = r.health();
         GeneratorHealth health = new GeneratorHealth(h.processCpuUtilization(), open ? h.targetRate() : null, h.achievedRate(),
                 h.lateSends(), h.maxSendLagMicros(), h.hiccupMaxMicros(), h.sendLagP99Micros(), h.stealFraction(), h.connectionLimited(),
-                h.bound(), h.bound() ? String.join("; ", h.warnings()) : null);
+                h.cpuBound(), h.warnings().isEmpty() ? null : String.join("; ", h.warnings()), h.lagged());
         ResourceSummary c = used.contestant();
         ServerUsage server = new ServerUsage(c.cpuCores(), used.database().map(ResourceSummary::cpuCores).orElse(null), c.meanRssBytes(),
                 c.peakRssBytes(), c.source().toString());

@@ -138,7 +138,7 @@ public final class AdviseFixture {
                     p99 / 2.5, p99 / 5.0, count, 0);
             return new Trial(id, workload, level, round, round, start, duration, 2, count, throughput, 0, latency, null,
                     null, Errors.NONE, new ServerUsage(0.97, null, rss, Math.round(rss * 1.04), ServerUsage.CGROUP),
-                    new GeneratorHealth(0.3, null, throughput, 0, 0, 200L, null, 0.0, false, false, null),
+                    new GeneratorHealth(0.3, null, throughput, 0, 0, 200L, null, 0.0, false, false, null, false),
                     List.of(), null);
         }
         double rate = ((LoadLevel.Open) level).ratePerSecond();
@@ -158,7 +158,7 @@ public final class AdviseFixture {
                 latency, null, service, saturated ? new Errors(0, 0, 0, censored / 2, Map.of()) : Errors.NONE,
                 new ServerUsage(Math.min(0.99, cpu), null, rss, Math.round(rss * 1.04), ServerUsage.CGROUP),
                 new GeneratorHealth(round2(0.05 + rate / 40_000.0), rate, achieved, 0, 0, 200L, 300L, 0.0, false,
-                        false, null),
+                        false, null, false),
                 List.of(), null);
     }
 
