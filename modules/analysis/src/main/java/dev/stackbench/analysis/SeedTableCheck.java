@@ -55,7 +55,7 @@ final class SeedTableCheck {
     /** The framework's cell; of several contestants with that framework, the realistic variant first. */
     private static Optional<Cell> cellFor(WorkloadTable table, String framework) {
         return table.rows().stream().map(RankedCell::cell)
-                .filter(c -> framework.equalsIgnoreCase(c.contestant().framework()))
+                .filter(c -> framework.equalsIgnoreCase(c.contestant().framework()) && c.contestant().aaTwinOf().isEmpty())
                 .min(Comparator.comparing((Cell c) -> !"realistic".equals(c.contestant().variant()))
                         .thenComparing(c -> c.key().contestant()));
     }

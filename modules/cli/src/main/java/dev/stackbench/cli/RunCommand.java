@@ -97,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the rounds' shuffled orders (default: a random one; run.json records it).")
     Long seed;
 
+    @Option(names = "--aa", paramLabel = "ID|none", description = "Measure this contestant twice, as two instances (the A/A pair, the run's"
+            + " noise floor), or none (default: the suite's: fastify for seed-table and full, none for quick).")
+    String aa;
+
     @Option(names = "--no-setup", description = "Do not install missing contestants; report them as not installed.")
     boolean noSetup;
 
@@ -152,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         long shuffleSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
         SuiteRunner runner = new SuiteRunner(suite, results, progress, generator.size(), new EnvironmentProbe().probe(suite.cpus()), shuffleSeed);
         List<ContestantInfo> ready = new Preparation(Installation.fromEnvironment(), !noSetup, results.logs(), progress).installed(entries, runner);
-        progress.plan(runner.plannedTrials(ready.size()));
+        progress.plan(runner.plannedTrials(ready));
         if (ready.isEmpty()) {
             runner.write(dev.stackbench.results.RunStatus.FAILED);
             throw new UserException(ExitCode.CHECK_FAILED, "no contestant is installed to measure; see 'stackbench contestants' and 'stackbench setup'");
@@ -202,6 +206,21 @@ final class RunCommand implements Callable<Integer> {
         return present.isEmpty() ? List.of() : present;
     }
 
+    /** @return the A/A pair --aa names: none, or a contestant id among the suite's (when it names any) */
+    private Optional<String> aaPair(Suite suite) {
+        if (aa.equals("none")) {
+            return Optional.empty();
+        }
+        if (!aa.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new UserException(ExitCode.USAGE, "--aa '" + aa + "' is not a contestant id; expected an id such as fastify, or none");
+        }
+        if (!suite.contestants().isEmpty() && !suite.contestants().contains(aa)) {
+            throw new UserException(ExitCode.USAGE, "--aa " + aa + " is not among the contestants to measure " + suite.contestants()
+                    + "; name one of them, or add it to --contestants");
+        }
+        return Optional.of(aa);
+    }
+
     private Suite suite() {
         Suite suite;
         try {
@@ -213,7 +232,8 @@ final class RunCommand implements Callable<Integer> {
             if (trials != null && trials < 1) {
                 throw new UserException(ExitCode.USAGE, "--trials (" + trials + ") must be >= 1; 3 or more give intervals");
             }
-            return trials == null ? suite.withWorkloads(chosen) : suite.withWorkloads(chosen).withTrials(trials);
+            suite = trials == null ? suite.withWorkloads(chosen) : suite.withWorkloads(chosen).withTrials(trials);
+            return aa == null ? suite : suite.withAa(aaPair(suite));
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCode.USAGE, e.getMessage());
         }

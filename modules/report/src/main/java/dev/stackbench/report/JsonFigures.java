@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stackbench.analysis.AaNoise;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.CellKey;
 import dev.stackbench.analysis.Drift;
@@ -12,6 +13,7 @@ import dev.stackbench.analysis.Exclusion;
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
+import dev.stackbench.results.Contestant;
 import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.Run;
 import java.math.BigDecimal;
@@ -73,6 +75,21 @@ final class JsonFigures {
         o.put("threshold", d.threshold());
         o.put("exceeded", d.exceeded());
         return o;
+    }
+
+    ArrayNode aa(Analysis a) {
+        ArrayNode pairs = nodes.arrayNode();
+        for (AaNoise n : AaNoise.of(a)) {
+            ObjectNode o = pairs.addObject();
+            o.put("contestant", n.original().contestant());
+            o.put("twin", n.original().contestant() + Contestant.AA_SUFFIX);
+            o.put("workload", n.original().workload());
+            o.set("level", level(n.original().level()));
+            o.put("rankBy", lower(n.rankBy().name()));
+            o.set("ratio", ratio(n.ratio()));
+            o.put("differs", n.differs());
+        }
+        return pairs;
     }
 
     JsonNode steal(Run run) {

@@ -59,6 +59,7 @@ final class JsonRenderer {
         root.set("settings", settings(a.settings()));
         root.set("drift", fig.drift(a));
         root.set("generatorSteal", fig.steal(a.run()));
+        root.set("aaPairs", fig.aa(a));
         ArrayNode contestants = root.putArray("contestants");
         a.run().contestants().forEach(c -> contestants.add(contestant(c)));
         ArrayNode tables = root.putArray("tables");

@@ -1,5 +1,6 @@
 package dev.stackbench.report;
 
+import dev.stackbench.analysis.AaNoise;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
 import dev.stackbench.analysis.Drift;
@@ -64,6 +65,24 @@ final class ReportTables {
         lines.add("Server monitor: " + monitor(run) + ".");
         lines.addAll(drift(a));
         steal(run).ifPresent(lines::add);
+        lines.addAll(aa(a));
+        return lines;
+    }
+
+    /** @return one line per table that measured the A/A pair: its ratio, the run's noise floor */
+    List<String> aa(Analysis a) {
+        List<String> lines = new ArrayList<>();
+        for (AaNoise n : AaNoise.of(a)) {
+            String id = n.original().contestant();
+            String metric = n.rankBy() == RankBy.THROUGHPUT ? "req/s" : "p99";
+            String where = n.original().workload() + " " + n.original().level().label();
+            String figure = id + Contestant.AA_SUFFIX + " / " + id + " " + metric + " " + f.ratio(n.ratio()) + " at " + where;
+            lines.add(n.differs()
+                    ? "WARNING: the A/A pair differs: " + figure + ", two instances of one contestant measured alike;"
+                            + " the interval excludes 1, so this run's intervals understate its noise: differences of this size are not evidence."
+                    : "A/A pair (" + id + " started twice, measured as two contestants): " + figure
+                            + "; the run's noise floor: a ratio whose interval lies inside this one's says nothing.");
+        }
         return lines;
     }
 

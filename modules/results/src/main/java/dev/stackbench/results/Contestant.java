@@ -1,6 +1,7 @@
 package dev.stackbench.results;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One contestant of a run, as installed and started (or not).
@@ -45,6 +46,17 @@ public record Contestant(
         if (restarts < 0) {
             throw new IllegalArgumentException("restarts must be >= 0, was " + restarts);
         }
+    }
+
+    /**
+     * Ends the id of the second instance of an A/A pair: {@code fastify_2} is {@code fastify} started
+     * a second time and measured as another contestant (manifest ids are {@code [a-z0-9-]+}).
+     */
+    public static final String AA_SUFFIX = "_2";
+
+    /** @return the id of the contestant this one is the A/A twin of, or empty when it is not a twin */
+    public Optional<String> aaTwinOf() {
+        return id.endsWith(AA_SUFFIX) ? Optional.of(id.substring(0, id.length() - AA_SUFFIX.length())) : Optional.empty();
     }
 
     /** Never restarted: the schema-1 shape, for callers not yet updated. */

@@ -97,18 +97,22 @@ public final class SuiteRunner {
                 : record(info, 1, status, null, null));
     }
 
-    /** @return trials the schedule will run for {@code contestantCount} contestants, curve steps not counted */
-    public int plannedTrials(int contestantCount) {
-        return contestantCount * suite.trialsPerContestant();
+    /** @return trials the schedule will run for these contestants (and the A/A twin), curve steps not counted */
+    public int plannedTrials(List<ContestantInfo> ready) {
+        return AaPair.withTwin(ready, suite.aa()).size() * suite.trialsPerContestant();
     }
 
     /**
-     * Measures every contestant in {@code ready} (all installed), started by {@code launcher}.
+     * Measures every contestant in {@code installed}, started by {@code launcher}, and the suite's A/A
+     * twin ({@link AaPair}) as one more contestant when its original is among them.
      *
      * @param database the database the contestants share, if any: watched during every trial
      * @return the complete run; on interruption the exception propagates after the partial run is written
      */
-    public Run run(List<ContestantInfo> ready, ContestantLauncher launcher, Optional<DatabaseServer> database) throws InterruptedException {
+    public Run run(List<ContestantInfo> installed, ContestantLauncher launcher, Optional<DatabaseServer> database) throws InterruptedException {
+        List<ContestantInfo> ready = AaPair.withTwin(installed, suite.aa());
+        suite.aa().filter(id -> ready.size() == installed.size())
+                .ifPresent(id -> listener.step("A/A pair: " + id + " is not among the contestants to measure; no noise floor in this run"));
         ready.forEach(i -> {
             infos.put(i.manifest().id(), i);
             contestants.putIfAbsent(i.manifest().id(),

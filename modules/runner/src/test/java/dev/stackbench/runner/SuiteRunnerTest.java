@@ -91,6 +91,47 @@ class SuiteRunnerTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theAaPairIsASecondInstanceMeasuredInEveryRoundAsOneMoreContestant() throws Exception {
+        Run run = run(suite(2).withAa(Optional.of("steady-a")), RunListener.SILENT, "steady-a", "steady-b");
+
+        assertThat(run.contestants()).extracting(dev.stackbench.results.Contestant::id)
+                .containsExactly("steady-a", "steady-a_2", "steady-b");
+        assertThat(run.contestant("steady-a_2").orElseThrow().aaTwinOf()).contains("steady-a");
+        assertThat(run.contestant("steady-a_2").orElseThrow().status()).isInstanceOf(ContestantStatus.Measured.class);
+        for (int round = 1; round <= 2; round++) {
+            int r = round;
+            assertThat(run.trials().stream().filter(t -> t.round() == r).map(Trial::contestant))
+                    .containsExactlyInAnyOrder("steady-a", "steady-a_2", "steady-b");
+        }
+        // its own process: logs under its own name
+        assertThat(dir.resolve(dir.toFile().list()[0]).resolve("logs/steady-a_2.stdout.log")).exists();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anAaPairWhoseContestantIsNotMeasuredIsSaidAndLeftOut() throws Exception {
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+            }
+        };
+        Run run = run(suite(1).withAa(Optional.of("fastify")), listener, "steady-b");
+        assertThat(run.contestants()).extracting(dev.stackbench.results.Contestant::id).containsExactly("steady-b");
+        assertThat(steps).contains("A/A pair: fastify is not among the contestants to measure; no noise floor in this run");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aContestantThatCrashesMidTrialMakesTheTrialInvalidIsRestartedOnceAndTheRunGoesOn() throws Exception {
         Run run = run(suite(3), RunListener.SILENT, "steady-a", "dies-midway");
 

@@ -140,11 +140,11 @@ public final class Advisor {
         return out.stream().sorted(Comparator.comparingInt(c -> order.indexOf(c.contestant().id()))).toList();
     }
 
-    /** @return the measured contestants of the runs by id, first-seen order */
+    /** @return the measured contestants of the runs by id, first-seen order; A/A twins left out (one recommendation per contestant) */
     private static Map<String, Contestant> contestants(List<Analysis> runs) {
         Map<String, Contestant> contestants = new LinkedHashMap<>();
         for (Analysis a : runs) {
-            a.run().contestants().stream().filter(Contestant::measured).forEach(c -> contestants.putIfAbsent(c.id(), c));
+            a.run().contestants().stream().filter(Contestant::measured).filter(c -> c.aaTwinOf().isEmpty()).forEach(c -> contestants.putIfAbsent(c.id(), c));
         }
         return contestants;
     }

@@ -21,8 +21,11 @@ public record Group(String name, String language, List<String> frameworks, Strin
         }
     }
 
-    /** @return whether the contestant belongs to the group */
+    /** @return whether the contestant belongs to the group; an A/A twin never does (it would count its original twice) */
     public boolean matches(Contestant c) {
+        if (c.aaTwinOf().isPresent()) {
+            return false;
+        }
         if (variant != null && !variant.equals(c.variant())) {
             return false;
         }

@@ -63,6 +63,15 @@ public record Manifest(String id, String name, String language, Variant variant,
                 workloads, sources, dir, Map.of());
     }
 
+    /**
+     * @return the same contestant under another id (its logs, cgroup and results take that name), e.g.
+     *     the second instance of an A/A pair; the id is not checked against {@code [a-z0-9-]+}
+     */
+    public Manifest withId(String other) {
+        return new Manifest(other, name, language, variant, runtime, framework, requires, install, check, start, env, workers,
+                ready, workloads, sources, dir, notImplemented);
+    }
+
     /** @return true when the contestant implements the workload */
     public boolean supports(Workload workload) {
         return workloads.contains(workload);

@@ -24,10 +24,21 @@ import java.util.Optional;
  * @param timeout     per-request timeout
  * @param cpus        CPU sets of generator, contestants and database
  * @param params      workload parameters
+ * @param aa          the contestant measured twice, as two instances started alike (the A/A pair):
+ *                    their ratio is the run's noise floor; empty for none
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                     int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
-                    Duration timeout, CpuSets cpus, WorkloadParams params) {
+                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<String> aa) {
+
+    /** A suite without an A/A pair. */
+    public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
+                 int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration,
+                 Duration pause, Duration timeout, CpuSets cpus, WorkloadParams params) {
+        this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus,
+                params, Optional.empty());
+    }
+
     public Suite {
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
@@ -51,22 +62,27 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
     }
 
     /** @return the same suite over every installed contestant */
     public Suite withAllContestants() {
-        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, aa);
+    }
+
+    /** @return the same suite with this A/A pair (empty: none) */
+    public Suite withAa(Optional<String> id) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, id);
     }
 
     /** @return measured trials per contestant, curve steps not counted */
@@ -83,6 +99,6 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return the same suite with another number of trials (rounds) per cell */
     public Suite withTrials(int rounds) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
     }
 }

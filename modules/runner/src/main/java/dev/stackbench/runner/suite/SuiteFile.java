@@ -37,11 +37,12 @@ import java.util.Optional;
  * timeout: 10s                        # default 10s
  * cpus: {generator: "0", server: "1", database: "1"}
  * params: {ioMillis: 50, cpuN: 10000}
+ * aa: express                         # optional: measure this contestant twice, as the A/A pair
  * </pre>
  */
 final class SuiteFile {
     static final List<String> KEYS = List.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials",
-            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params");
+            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params", "aa");
     private static final String NAME = "lower-case letters, digits and dashes, e.g. my-suite";
     private static final String CONTESTANTS = "a list of contestant ids, e.g. [express, fastapi]";
     private static final String WORKLOADS = "a list such as [json, user, io, cpu]";
@@ -84,9 +85,18 @@ final class SuiteFile {
         }
         CpuSets cpus = cpus(root.map("cpus", "a mapping such as {generator: \"0\", server: \"1\", database: \"1\"}"));
         WorkloadParams params = params(root.map("params", "a mapping such as {ioMillis: 50, cpuN: 10000}"));
+        Optional<String> aa = Optional.empty();
+        if (root.has("aa")) {
+            String aaExpected = contestants.isEmpty() ? "a contestant id such as fastify" : "one of the suite's contestants " + contestants;
+            String id = root.text("aa", aaExpected);
+            if (!id.matches("[a-z0-9][a-z0-9-]*") || !(contestants.isEmpty() || contestants.contains(id))) {
+                throw root.require("aa", aaExpected).invalid(aaExpected);
+            }
+            aa = Optional.of(id);
+        }
         return new Suite(name, contestants, workloads, levels, root.wholeNumber("openConnections", 1, Suites.OPEN_CONNECTIONS), curve,
                 root.wholeNumber("trials", 1, 3), root.duration("warmup", WARMUP), root.duration("rewarm", REWARM), root.positiveDuration("duration", DURATION),
-                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params);
+                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, aa);
     }
 
     private static LoadLevel level(YamlValue value) {

@@ -15,6 +15,12 @@ public final class Suites {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** On this project's 2-core machines: generator on CPU 0; contestant and PostgreSQL on CPU 1. */
     public static final CpuSets DEFAULT_CPUS = new CpuSets("0", "1", "1");
+    /**
+     * The A/A pair of seed-table and full: Fastify, the fastest keep-alive server of the articles,
+     * whose rate is the most sensitive to the generator's and the machine's noise, so its noise floor
+     * is the strictest. The quick suite has none (its four minutes); {@code --aa ID} adds one anywhere.
+     */
+    public static final String AA = "fastify";
     /** Connections available to open-model levels. */
     public static final int OPEN_CONNECTIONS = 256;
 
@@ -37,16 +43,17 @@ public final class Suites {
     /**
      * The seed article's table: json at 1000 connections, 6 rounds of 5 s trials. The first warm-up
      * of each contestant runs until its rate is stable, up to 15 s (a JVM's JIT), later ones 1..3 s.
+     * Fastify is measured twice, as the A/A pair ({@link #AA}).
      */
     public static final Suite SEED_TABLE = new Suite("seed-table", List.of(), List.of(Workload.JSON),
             List.of(new LoadLevel.Closed(1000)), OPEN_CONNECTIONS, Optional.empty(), 6, Duration.ofSeconds(15), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), Duration.ofMillis(500), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
+            Duration.ofSeconds(5), Duration.ofMillis(500), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT).withAa(Optional.of(Suites.AA));
 
-    /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 6 rounds of 10 s trials. */
+    /** Every workload at 16, 64, 256 and 1024 connections, and a latency-at-rate curve; 6 rounds of 10 s trials; the A/A pair {@link #AA}. */
     public static final Suite FULL = new Suite("full", List.of(), ALL,
             List.of(new LoadLevel.Closed(16), new LoadLevel.Closed(64), new LoadLevel.Closed(256), new LoadLevel.Closed(1024)),
             OPEN_CONNECTIONS, Optional.of(RateCurve.DEFAULT), 6, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(10),
-            Duration.ofSeconds(1), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT);
+            Duration.ofSeconds(1), TIMEOUT, DEFAULT_CPUS, WorkloadParams.DEFAULT).withAa(Optional.of(Suites.AA));
 
     /**
      * The claims suite's contestants: the frameworks the articles name (Express, Fastify, FastAPI,

@@ -77,6 +77,8 @@ class SuiteFileTest {
                 .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(10));
         assertThat(s.cpus()).isEqualTo(new CpuSets("0", "1", "1"));
         assertThat(s.params()).isEqualTo(WorkloadParams.DEFAULT);
+        assertThat(s.aa()).isEmpty();
+        assertThat(new SuiteFile(write(OK + "contestants: [express, fastapi]\naa: express\n")).read().aa()).contains("express");
         assertThat(new SuiteFile(write("name: c\nworkloads: [io]\ncurve: {}\n")).read().curve()).contains(RateCurve.DEFAULT);
     }
 
@@ -87,7 +89,10 @@ class SuiteFileTest {
                         "not valid YAML (line 3, column 1): expected ',' or ']', but got <stream end> (while parsing a flow sequence)"),
                 Arguments.of("", "the file is empty; expected the fields of docs/suites.md: name, workloads, levels, ..."),
                 Arguments.of(OK + "trails: 3\n", "unknown field 'trails'; expected one of name, contestants, workloads, levels,"
-                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params"),
+                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa"),
+                Arguments.of(OK + "contestants: [express, fastapi]\naa: fastify\n",
+                        "aa is \"fastify\"; expected one of the suite's contestants [express, fastapi]"),
+                Arguments.of(OK + "aa: [fastify]\n", "aa is a list [\"fastify\"]; expected a contestant id such as fastify"),
                 Arguments.of("workloads: [json]\nlevels: [{connections: 1}]\n",
                         "missing field 'name'; expected lower-case letters, digits and dashes, e.g. my-suite"),
                 Arguments.of(OK.replace("name: x", "name: My Suite"),
