@@ -1,5 +1,10 @@
-"""Stackbench API (spec version 1) on CherryPy and its own HTTP server (Cheroot),
+"""Stackbench API (spec version 2) on CherryPy and its own HTTP server (Cheroot),
 PostgreSQL through a psycopg2 ThreadedConnectionPool.
+
+GET /ws (realtime) is ws4py's CherryPy tool and plugin, the WebSocket support CherryPy's docs
+point to: the tool upgrades the request and hands the socket to the plugin's manager thread,
+which reads every connection; the plugin's `websocket-broadcast` channel sends a message to
+all of them. One process, so one set of connections.
 
 Environment (docs/contestants.md): PORT, WORKERS (the server's thread pool), DB_URL,
 DB_POOL (connections in the pool, default 10).
@@ -13,6 +18,8 @@ import time
 
 import cherrypy
 import psycopg2.pool
+from ws4py.server.cherrypyserver import WebSocketPlugin, WebSocketTool
+from ws4py.websocket import WebSocket
 
 # PostgreSQL `integer` is int4: a larger id can match no row, so it is "not found" at once.
 INT4_MIN = -(2**31)
@@ -67,6 +74,14 @@ def count_primes(n):
         if prime:
             count = count + 1
     return count
+
+
+class Broadcast(WebSocket):
+    """A /ws connection: every text message goes, unchanged, to every /ws connection, this one included."""
+
+    def received_message(self, message):
+        if message.is_text:  # spec v2 forwards text messages only
+            cherrypy.engine.publish("websocket-broadcast", message.data.decode("utf-8"))
 
 
 @cherrypy.popargs("user_id")
@@ -125,6 +140,11 @@ class Root:
             return error(400, "query parameter n must be an integer from 1 to 1000000")
         return {"n": n, "primes": count_primes(n)}
 
+    @cherrypy.expose
+    def ws(self):
+        # The websocket tool (configured for /ws in main) has upgraded the connection by now.
+        pass
+
 
 def json_error_page(status, message, traceback, version):
     # CherryPy's own error pages (unknown path, unexpected parameters, 500) are HTML.
@@ -142,8 +162,12 @@ def main():
         "server.thread_pool": int(os.environ.get("WORKERS", "10")),
         "error_page.default": json_error_page,
     })
+    WebSocketPlugin(cherrypy.engine).subscribe()
+    cherrypy.tools.websocket = WebSocketTool()
     # quickstart mounts the app, handles SIGTERM/SIGHUP and blocks until the engine stops.
-    cherrypy.quickstart(Root(db), "/")
+    cherrypy.quickstart(Root(db), "/", config={
+        "/ws": {"tools.websocket.on": True, "tools.websocket.handler_cls": Broadcast},
+    })
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 'use strict';
 
 // Runs start() in WORKERS node:cluster workers sharing the listening socket (the primary
-// serves nothing and re-forks a worker that dies), or in this process when WORKERS is 1.
+// serves nothing, re-forks a worker that dies and relays every /ws message a worker
+// received to the other workers, see realtime.js), or in this process when WORKERS is 1.
 
 const cluster = require('node:cluster');
 
@@ -44,6 +45,14 @@ module.exports = function runClustered(name, workers, start) {
   });
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
+
+  // A /ws message one worker received goes to every other worker, which broadcasts it.
+  cluster.on('message', (from, msg) => {
+    if (!msg || typeof msg.ws !== 'string') return;
+    for (const worker of Object.values(cluster.workers)) {
+      if (worker !== from && worker.isConnected()) worker.send(msg);
+    }
+  });
 
   console.log(`${name}: primary ${process.pid} starting ${workers} workers`);
   for (let i = 0; i < workers; i++) cluster.fork();

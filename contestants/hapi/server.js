@@ -1,7 +1,10 @@
 'use strict';
 
-// Stackbench contestant "hapi": the Stackbench API (docs/api.md, spec v1) on hapi 21 with
-// joi validation and node-postgres. Environment: see config.js; WORKERS > 1 runs a node:cluster.
+// Stackbench contestant "hapi": the Stackbench API (docs/api.md, spec v2) on hapi 21 with
+// joi validation and node-postgres; GET /ws (realtime) is the `ws` package on hapi's
+// node:http server (realtime.js; hapi has no WebSocket support in its core, and its nes
+// plugin speaks its own protocol, see contestant.yaml).
+// Environment: see config.js; WORKERS > 1 runs a node:cluster.
 
 const { setTimeout: sleep } = require('node:timers/promises');
 const Hapi = require('@hapi/hapi');
@@ -9,6 +12,7 @@ const Joi = require('joi');
 const { Pool } = require('pg');
 const readConfig = require('./config');
 const runClustered = require('./cluster');
+const attachRealtime = require('./realtime');
 
 const SERVER_NAME = 'hapi';
 const HOST = '127.0.0.1';
@@ -101,6 +105,8 @@ runClustered(SERVER_NAME, config.workers, async () => {
   // An idle client can lose its connection; without a listener that 'error' would crash the process.
   pool.on('error', (err) => console.error(`${SERVER_NAME}: idle PostgreSQL client: ${err.message}`));
   const server = await createServer(config, pool);
+  // hapi routes no 'upgrade'; ws takes it on hapi's node:http server, server.listener.
+  attachRealtime(SERVER_NAME, server.listener);
   try {
     await server.start();
   } catch (err) {

@@ -1,7 +1,9 @@
 'use strict';
 
-// Stackbench contestant "koa": the Stackbench API (docs/api.md, spec v1) on Koa 3 with
-// @koa/router and node-postgres. Environment: see config.js; WORKERS > 1 runs a node:cluster.
+// Stackbench contestant "koa": the Stackbench API (docs/api.md, spec v2) on Koa 3 with
+// @koa/router and node-postgres; GET /ws (realtime) is the `ws` package on the same
+// node:http server (realtime.js; Koa has no WebSocket support of its own).
+// Environment: see config.js; WORKERS > 1 runs a node:cluster.
 
 const http = require('node:http');
 const { setTimeout: sleep } = require('node:timers/promises');
@@ -10,6 +12,7 @@ const Router = require('@koa/router');
 const { Pool } = require('pg');
 const readConfig = require('./config');
 const runClustered = require('./cluster');
+const attachRealtime = require('./realtime');
 
 const SERVER_NAME = 'koa';
 const HOST = '127.0.0.1';
@@ -99,6 +102,7 @@ runClustered(SERVER_NAME, config.workers, () => {
   // An idle client can lose its connection; without a listener that 'error' would crash the process.
   pool.on('error', (err) => console.error(`${SERVER_NAME}: idle PostgreSQL client: ${err.message}`));
   const server = http.createServer(createApp(pool).callback());
+  attachRealtime(SERVER_NAME, server);
   server.on('error', (err) => config.fail(`cannot listen on ${HOST}:${config.port}: ${err.message}`));
   server.listen(config.port, HOST, () => {
     console.log(`${SERVER_NAME}: pid ${process.pid} listening on http://${HOST}:${config.port}`);

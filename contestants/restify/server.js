@@ -1,13 +1,16 @@
 'use strict';
 
-// Stackbench contestant "restify": the Stackbench API (docs/api.md, spec v1) on restify 11
-// with node-postgres. Environment: see config.js; WORKERS > 1 runs a node:cluster.
+// Stackbench contestant "restify": the Stackbench API (docs/api.md, spec v2) on restify 11
+// with node-postgres; GET /ws (realtime) is the `ws` package on restify's node:http server
+// (realtime.js; restify has no WebSocket support of its own).
+// Environment: see config.js; WORKERS > 1 runs a node:cluster.
 
 const { setTimeout: sleep } = require('node:timers/promises');
 const restify = require('restify');
 const { Pool } = require('pg');
 const readConfig = require('./config');
 const runClustered = require('./cluster');
+const attachRealtime = require('./realtime');
 
 const SERVER_NAME = 'restify';
 const HOST = '127.0.0.1';
@@ -100,6 +103,8 @@ runClustered(SERVER_NAME, config.workers, () => {
   // An idle client can lose its connection; without a listener that 'error' would crash the process.
   pool.on('error', (err) => console.error(`${SERVER_NAME}: idle PostgreSQL client: ${err.message}`));
   const server = createServer(pool);
+  // restify leaves 'upgrade' to the node:http server beneath it (handleUpgrades is off).
+  attachRealtime(SERVER_NAME, server.server);
   server.on('error', (err) => config.fail(`cannot listen on ${HOST}:${config.port}: ${err.message}`));
   server.listen(config.port, HOST, () => {
     console.log(`${SERVER_NAME}: pid ${process.pid} listening on ${server.url}`);

@@ -1,8 +1,12 @@
-"""Stackbench API (spec version 1) on Starlette + uvicorn, PostgreSQL through an asyncpg pool.
+"""Stackbench API (spec version 2) on Starlette + uvicorn, PostgreSQL through an asyncpg pool.
+
+GET /ws (realtime) is a Starlette WebSocketRoute (on uvicorn's `websockets` implementation); its
+broadcast set is per process: with --workers > 1 a message reaches only the subscribers of the
+worker that received it (see contestant.yaml).
 
 Run by contestant.yaml:
     /usr/bin/python3 -m uvicorn app:app --host 127.0.0.1 --port $PORT --workers $WORKERS
-        --loop uvloop --http httptools --no-access-log
+        --loop uvloop --http httptools --ws websockets --no-access-log
 Environment: DB_URL (postgresql://user:password@host:port/name), DB_POOL (connections per
 worker process, default 10).
 """
@@ -16,7 +20,7 @@ import asyncpg
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 # PostgreSQL `integer` is int4: a larger id can match no row, and asyncpg would refuse to
 # encode it (a 5xx), so such ids are answered "not found" without a query.
@@ -78,6 +82,29 @@ def count_primes(n):
     return count
 
 
+async def broadcast(websocket):
+    """Every text message goes, unchanged, to every /ws connection of this process, the sender included."""
+    subscribers = websocket.app.state.subscribers
+    await websocket.accept()
+    subscribers.add(websocket)
+    try:
+        while True:
+            message = await websocket.receive()
+            if message["type"] == "websocket.disconnect":
+                break
+            text = message.get("text")
+            if text is not None:  # spec v2 forwards text messages only
+                for subscriber in list(subscribers):
+                    try:
+                        await subscriber.send_text(text)
+                    except Exception:
+                        # it closed meanwhile (the exception is the ws implementation's own):
+                        # its own handler is leaving too
+                        subscribers.discard(subscriber)
+    finally:
+        subscribers.discard(websocket)
+
+
 async def http_error(request, exc):
     # Starlette's own error responses are plain text; the API answers JSON.
     return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
@@ -89,6 +116,7 @@ async def lifespan(app):
     size = int(os.environ.get("DB_POOL", "10"))
     async with asyncpg.create_pool(os.environ["DB_URL"], min_size=size, max_size=size) as pool:
         app.state.pool = pool
+        app.state.subscribers = set()  # the open /ws connections of this worker process
         yield
 
 
@@ -98,6 +126,7 @@ app = Starlette(
         Route("/api/users/{user_id}", user),
         Route("/io", io),
         Route("/cpu", cpu),
+        WebSocketRoute("/ws", broadcast),
     ],
     exception_handlers={HTTPException: http_error},
     lifespan=lifespan,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiController } from './api.controller.js';
+import { BroadcastGateway } from './broadcast.gateway.js';
 import { User } from './user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
@@ -18,6 +19,6 @@ import { UsersService } from './users.service.js';
     TypeOrmModule.forFeature([User]),
   ],
   controllers: [ApiController, UsersController],
-  providers: [UsersService],
+  providers: [UsersService, BroadcastGateway],
 })
 export class AppModule {}

@@ -2,7 +2,8 @@ import cluster from 'node:cluster';
 
 /**
  * Runs start() in `workers` node:cluster workers sharing the listening socket (the primary
- * serves nothing and re-forks a worker that dies), or in this process when workers is 1.
+ * serves nothing, re-forks a worker that dies and relays every /ws message a worker received
+ * to the other workers, see broadcast.gateway.ts), or in this process when workers is 1.
  */
 export function runClustered(name: string, workers: number, start: () => Promise<void>): void {
   if (workers <= 1 || !cluster.isPrimary) {
@@ -46,6 +47,14 @@ export function runClustered(name: string, workers: number, start: () => Promise
   });
   process.on('SIGTERM', () => stop(0));
   process.on('SIGINT', () => stop(0));
+
+  // A /ws message one worker received goes to every other worker, which broadcasts it.
+  cluster.on('message', (from, msg: { ws?: unknown }) => {
+    if (!msg || typeof msg.ws !== 'string') return;
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      if (worker && worker !== from && worker.isConnected()) worker.send(msg);
+    }
+  });
 
   console.log(`${name}: primary ${process.pid} starting ${workers} workers`);
   for (let i = 0; i < workers; i++) cluster.fork();
