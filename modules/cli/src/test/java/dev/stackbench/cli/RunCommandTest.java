@@ -52,4 +52,14 @@ class RunCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("stackbench: --server-cpus \"one\": expected CPU numbers and ranges such as 1 or 0-3,6\n");
     }
+
+    @Test
+    void anAaPairOutsideTheContestantsOrNotAnIdIsRefused() {
+        CliRun r = CliRun.of("run", "--contestants", "express,fastapi", "--aa", "fastify");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).startsWith("stackbench: --aa fastify is not among the contestants to measure [express, fastapi];"
+                + " name one of them, or add it to --contestants\n");
+        assertThat(CliRun.of("run", "--aa", "Fastify!").err())
+                .startsWith("stackbench: --aa 'Fastify!' is not a contestant id; expected an id such as fastify, or none\n");
+    }
 }
