@@ -6,9 +6,12 @@ import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
 import java.nio.file.Path;
+import dev.stackbench.loadgen.Threshold;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  stackbench report results/20250301T100000Z-seed-table",
                 "  stackbench report results/20250301T100000Z-seed-table --format html",
-                "  stackbench report results/20250301T100000Z-seed-table --format md -o R.md"})
+                "  stackbench report results/20250301T100000Z-seed-table --format md -o R.md",
+                "  stackbench report results/20250301T100000Z-quick --threshold 'p99<50ms'"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "a results directory (results/<timestamp>-<suite>/)")
@@ -46,11 +50,15 @@ final class ReportCommand implements Callable<Integer> {
             description = "number format of the human formats, e.g. en-US, de-DE (default: the system's)")
     Locale locale;
 
+    @Mixin
+    CellGateOptions gate;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        List<Threshold> thresholds = gate.parse();
         Analysis analysis = ResultsInput.analyse(dir);
         Locale numbers = locale != null ? locale : Locale.getDefault(Locale.Category.FORMAT);
         String text = new Reports(numbers, ChartLibrary.chartJs()).render(format, analysis);
@@ -60,6 +68,6 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("wrote " + target);
             spec.commandLine().getOut().flush();
         }
-        return ExitCode.OK.code();
+        return gate.apply(analysis, thresholds, spec.commandLine().getOut(), spec.commandLine().getErr()).code();
     }
 }

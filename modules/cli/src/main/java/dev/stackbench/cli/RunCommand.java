@@ -25,6 +25,7 @@ import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
 import dev.stackbench.results.CpuSets;
 import dev.stackbench.results.ResultsWriter;
+import dev.stackbench.loadgen.Threshold;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,6 +102,9 @@ final class RunCommand implements Callable<Integer> {
             + " noise floor), or none (default: the suite's: fastify for seed-table and full, none for quick).")
     String aa;
 
+    @Mixin
+    CellGateOptions gate;
+
     @Option(names = "--no-setup", description = "Do not install missing contestants; report them as not installed.")
     boolean noSetup;
 
@@ -115,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Suite suite = suite();
+        List<Threshold> thresholds = gate.parse();
         CpuSet online = CpuSet.online();
         CpuSetArgument.requireTwo(online);
         CpuSet generator = CpuSetArgument.parse("--generator-cpus", generatorCpus != null ? generatorCpus : suite.cpus().generator(),
@@ -194,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
         out.println("report: " + html);
         out.println("results: " + results.path() + " (re-render with: stackbench report " + results.path() + " --format text|md|html|json)");
         out.flush();
-        return ExitCode.OK.code();
+        return gate.apply(analysis, thresholds, out, spec.commandLine().getErr()).code();
     }
 
     /**

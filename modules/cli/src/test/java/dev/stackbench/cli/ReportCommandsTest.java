@@ -40,6 +40,30 @@ class ReportCommandsTest {
     }
 
     @Test
+    void thresholdsGateTheCellsWithExitCode4AndNameEveryFailedCheck() {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Result pass = run("report", dir.toString(), "--locale", "en-US", "--threshold", "rps>0");
+        assertThat(pass.exitCode()).isZero();
+        assertThat(pass.out()).contains("\nThresholds: ");
+        Result r = run("report", dir.toString(), "--locale", "en-US", "--threshold", "json:rate>=0.97");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.THRESHOLD_FAILED.code());
+        // the fixture's Django keeps 53% of 2000/s
+        assertThat(r.out()).contains("\nThresholds: 7 of 8 checks passed (1 threshold x the cells each applies to)\n"
+                + "  FAIL json:rate>=0.97  django-gunicorn json 2000 req/s offered: 0.532 (95% CI 0.503–0.549)\n");
+        assertThat(r.err()).isEqualTo("stackbench: 1 of 8 threshold checks failed: json:rate>=0.97 (django-gunicorn json 2000 req/s offered)\n");
+    }
+
+    @Test
+    void aThresholdOnAMetricRunsDoNotKeepStartsNothing() {
+        Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
+        Result r = run("report", dir.toString(), "--threshold", "p75<10ms");
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("stackbench: --threshold 'p75<10ms': a run keeps no p75 per cell; expected one of p50, p90,"
+                + " p99, p99.9, mean, errors, rate, rps\n");
+    }
+
+    @Test
     void localeChangesHumanNumbersButNotJson() {
         Path dir = Fixtures.copy(Fixtures.SEED_RUN, tmp);
         assertThat(run("report", dir.toString(), "--locale", "de-DE").out()).contains("13.206  12.240–13.892");
@@ -93,7 +117,7 @@ class ReportCommandsTest {
         Result r = run("report", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ENVIRONMENT.code()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("stackbench: " + tmp.resolve("run.json") + " has schemaVersion 7 but this"
-                + " Stackbench reads up to 2; use a newer Stackbench to read it\n");
+                + " Stackbench reads up to 3; use a newer Stackbench to read it\n");
     }
 
     @Test
