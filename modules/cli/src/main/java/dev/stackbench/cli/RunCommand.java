@@ -4,6 +4,7 @@ import dev.stackbench.runner.EnvironmentProbe;
 import dev.stackbench.runner.GeneratorPinning;
 import dev.stackbench.runner.Preparation;
 import dev.stackbench.runner.SuiteRunner;
+import dev.stackbench.runner.suite.ProfileSuite;
 import dev.stackbench.runner.suite.Suite;
 import dev.stackbench.runner.suite.Suites;
 import dev.stackbench.runner.suite.WorkloadParams;
@@ -17,9 +18,15 @@ import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
 import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.advise.Advice;
+import dev.stackbench.analysis.advise.Advisor;
+import dev.stackbench.analysis.advise.Profile;
+import dev.stackbench.analysis.advise.ProfileReader;
+import dev.stackbench.config.ConfigException;
 import dev.stackbench.analysis.claims.CatalogReader;
 import dev.stackbench.analysis.claims.ClaimsJudge;
 import dev.stackbench.analysis.claims.ClaimsReport;
+import dev.stackbench.report.AdviceReports;
 import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
@@ -67,8 +74,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ContestantsDirOption contestantsDir;
 
-    @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick, seed-table, full, claims, or a suite YAML file.")
-    String suiteName = "quick";
+    @Option(names = "--suite", paramLabel = "NAME|FILE", description = "quick (the default), seed-table, full, claims, or a suite YAML file.")
+    String suiteName;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Measure what your project's profile needs (docs/advise.md):"
+            + " its mix's workloads on an open-model rate ladder per contestant, then print the advice. Not with --suite.")
+    Path profileFile;
 
     @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants, or all (default: the suite's).")
     List<String> only = new ArrayList<>();
@@ -118,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Suite suite = suite();
+        Optional<Profile> profile = profile();
+        Suite suite = suite(profile);
         List<Threshold> thresholds = gate.parse();
         CpuSet online = CpuSet.online();
         CpuSetArgument.requireTwo(online);
@@ -185,6 +197,16 @@ final class RunCommand implements Callable<Integer> {
         out.print(reports.render(Format.TEXT, analysis));
         Path html = results.path().resolve("report.html");
         ResultsInput.write(reports.render(Format.HTML, analysis), html, out);
+        if (profile.isPresent()) {
+            // the profile's run ends with its answer, as 'stackbench advise PROFILE DIR' prints it
+            Advice advice = Advisor.advise(profile.get(), List.of(analysis));
+            AdviceReports advices = new AdviceReports(Locale.getDefault(Locale.Category.FORMAT), ChartLibrary.chartJs());
+            out.println();
+            out.print(advices.render(Format.TEXT, advice));
+            ResultsInput.write(advices.render(Format.HTML, advice), results.path().resolve("advice.html"), out);
+            out.println("advice: " + results.path().resolve("advice.html") + " (again with: stackbench advise " + profileFile + " "
+                    + results.path() + ")");
+        }
         if (suite.name().equals(Suites.CLAIMS.name())) {
             // the claims suite ends with its fact-check, as 'stackbench claims DIR' prints it
             Path claimsFile = ClaimsCommand.defaultCatalog(System.getProperty(LabDefaults.HOME_PROPERTY));
@@ -226,10 +248,38 @@ final class RunCommand implements Callable<Integer> {
         return Optional.of(aa);
     }
 
-    private Suite suite() {
+    /** @return the profile --profile names, read strictly; empty without --profile */
+    private Optional<Profile> profile() {
+        if (profileFile == null) {
+            return Optional.empty();
+        }
+        if (suiteName != null) {
+            throw new UserException(ExitCode.USAGE, "--profile and --suite both given: a profile makes its own suite; drop one");
+        }
+        if (!Files.isRegularFile(profileFile)) {
+            throw new UserException(ExitCode.USAGE, "no such profile: " + profileFile + " (write one with: stackbench advise --init "
+                    + profileFile + ")");
+        }
+        try {
+            return Optional.of(ProfileReader.read(profileFile));
+        } catch (ConfigException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+    }
+
+    private Suite resolve(Optional<Profile> profile) {
+        if (profile.isEmpty()) {
+            return Suites.resolve(suiteName == null ? Suites.QUICK.name() : suiteName);
+        }
+        int serverCores = CpuSet.parse(serverCpus != null ? serverCpus : Suites.DEFAULT_CPUS.server()).size();
+        return ProfileSuite.of(profile.get(), serverCores, Suites.DEFAULT_CPUS);
+    }
+
+    private Suite suite(Optional<Profile> profile) {
         Suite suite;
         try {
-            suite = only.equals(List.of("all")) ? Suites.resolve(suiteName).withAllContestants() : Suites.resolve(suiteName).withContestants(only);
+            Suite base = resolve(profile);
+            suite = only.equals(List.of("all")) ? base.withAllContestants() : base.withContestants(only);
             List<Workload> chosen = new ArrayList<>();
             for (String w : workloads) {
                 chosen.add(WorkloadParams.parse(w));

@@ -26,6 +26,7 @@ import dev.stackbench.results.Run;
 import dev.stackbench.results.RunStatus;
 import dev.stackbench.results.Trial;
 import dev.stackbench.runner.suite.RateCurve;
+import dev.stackbench.runner.suite.Ladder;
 import dev.stackbench.runner.suite.Suite;
 import java.io.IOException;
 import java.time.Instant;
@@ -70,6 +71,8 @@ public final class SuiteRunner {
     private final Map<String, RunningContestant> up = new LinkedHashMap<>();
     private final Map<String, Integer> crashes = new LinkedHashMap<>();
     private final Set<String> warmed = new HashSet<>();
+    /** A ladder's stops: "contestant workload" -> the lowest rate that missed, req/s. */
+    private final Map<String, Double> ladderStops = new LinkedHashMap<>();
     private final List<Trial> trials = new ArrayList<>();
     private final List<ReferenceMeasurement> reference = new ArrayList<>();
     private final Environment environment;
@@ -238,12 +241,16 @@ public final class SuiteRunner {
                 return;
             }
             String cell = slot.contestant() + " " + slot.workload() + " " + slot.level().describe();
+            if (aboveLadderStop(slot)) {
+                return;
+            }
             boolean first = warmed.add(cell);
             listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
             TrialRunner.Outcome outcome = measure(runner, server, w, slot.level(), slot.round(), first,
                     w == Workload.USER ? database : Optional.empty());
             trials.add(outcome.trial());
             listener.trialFinished(outcome.trial(), true);
+            ladderStep(slot, outcome.trial());
             boolean again = false;
             if (outcome.fault().isPresent()) {
                 Fault fault = outcome.fault().get();
@@ -260,6 +267,38 @@ public final class SuiteRunner {
             }
             retried = true;
             listener.step("  measuring " + cell + " (round " + slot.round() + ") again on the restarted database");
+        }
+    }
+
+    /** @return whether a ladder's earlier miss on this contestant and workload skips this higher rate */
+    private boolean aboveLadderStop(Schedule.Slot slot) {
+        Double stop = ladderStops.get(slot.contestant() + " " + slot.workload());
+        return stop != null && slot.level() instanceof LoadLevel.Open o && o.ratePerSecond() > stop;
+    }
+
+    /**
+     * A ladder stops a contestant's workload at the first rate that misses: its p99 above the bound
+     * or its error rate above the budget. Higher rates cannot meet the target; they are skipped in this
+     * round and the later ones.
+     */
+    private void ladderStep(Schedule.Slot slot, Trial t) {
+        if (suite.ladder().isEmpty() || !(slot.level() instanceof LoadLevel.Open o) || !t.valid()) {
+            return;
+        }
+        Ladder rules = suite.ladder().get();
+        long attempted = t.requests() + t.errors().connect() + t.errors().read() + t.errors().write() + t.errors().timeout() + t.unsent();
+        double errorRate = attempted == 0 ? 0 : (double) (t.errors().total() + t.unsent()) / attempted;
+        boolean slow = t.latencyMicros().p99() > rules.stopAboveP99Micros();
+        if (!slow && errorRate <= rules.errorBudget()) {
+            return;
+        }
+        String key = slot.contestant() + " " + slot.workload();
+        Double before = ladderStops.get(key);
+        if (before == null || o.ratePerSecond() < before) {
+            ladderStops.put(key, o.ratePerSecond());
+            listener.step("  " + key + ": " + (slow ? "p99 " + DurationFormat.micros(t.latencyMicros().p99()) + " above "
+                    + DurationFormat.micros(rules.stopAboveP99Micros()) : String.format(java.util.Locale.ROOT, "error rate %.1f%%", errorRate * 100)
+                    + " above the budget") + " at " + o.describe() + ": the ladder's higher rates are skipped");
         }
     }
 

@@ -145,7 +145,7 @@ final class TrialRunner {
         int connections = level instanceof LoadLevel.Closed c ? c.connections() : suite.openConnections();
         LoadModel model = level instanceof LoadLevel.Open o ? new LoadModel.Open(o.ratePerSecond()) : new LoadModel.Closed();
         LoadSpec.Builder b = LoadSpec.builder(URI.create(base + "/")).paths(suite.params().paths(workload)).connections(connections)
-                .threads(Math.min(generatorThreads, connections)).warmup(warmup).duration(suite.duration())
+                .threads(Math.min(generatorThreads, connections)).warmup(warmup).duration(suite.duration(level))
                 .timeout(suite.timeout()).model(model);
         if (level instanceof LoadLevel.Open) {
             b.maxConnections(suite.openConnections());

@@ -132,6 +132,38 @@ class SuiteRunnerTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aLadderStopsAtTheFirstRateThatMissesAndSkipsTheHigherOnesInEveryRound() throws Exception {
+        // /cpu?n=20000 costs the stand-in about 10 ms under the GIL: 2 req/s meets a 500 ms p99, 2000 req/s misses it by far
+        Suite ladder = new Suite("ladder", List.of(), List.of(Workload.CPU),
+                List.of(new LoadLevel.Open(2), new LoadLevel.Open(2000), new LoadLevel.Open(4000)), 64, Optional.empty(), 2,
+                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(600), Duration.ZERO, Duration.ofSeconds(1),
+                new CpuSets("0", SERVER.toString(), SERVER.toString()), new WorkloadParams(50, 20_000))
+                .withLadder(new dev.stackbench.runner.suite.Ladder(500_000, 0.5, 0));
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Run run = run(ladder, new RunListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+            }
+        }, "steady-a");
+
+        assertThat(run.trials()).extracting(t -> ((LoadLevel.Open) t.level()).ratePerSecond())
+                .contains(2000.0).doesNotContain(4000.0);
+        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a cpu: ") && m.endsWith(" at 2000 req/s offered: the ladder's higher rates are skipped"));
+        // a ladder's low rates last long enough for the values a p99 needs (here the suite's minimum, 0.6 s)
+        assertThat(ladder.duration(new LoadLevel.Open(2))).isEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aContestantThatCrashesMidTrialMakesTheTrialInvalidIsRestartedOnceAndTheRunGoesOn() throws Exception {
         Run run = run(suite(3), RunListener.SILENT, "steady-a", "dies-midway");
 

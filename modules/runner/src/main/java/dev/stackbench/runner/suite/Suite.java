@@ -26,20 +26,23 @@ import java.util.Optional;
  * @param params      workload parameters
  * @param aa          the contestant measured twice, as two instances started alike (the A/A pair):
  *                    their ratio is the run's noise floor; empty for none
+ * @param ladder      the open-model levels are a rate ladder with these rules (a profile's run); empty for none
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                     int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
-                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<String> aa) {
+                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<String> aa, Optional<Ladder> ladder) {
 
     /** A suite without an A/A pair. */
     public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                  int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration,
                  Duration pause, Duration timeout, CpuSets cpus, WorkloadParams params) {
         this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus,
-                params, Optional.empty());
+                params, Optional.empty(), Optional.empty());
     }
 
     public Suite {
+        java.util.Objects.requireNonNull(aa, "aa");
+        java.util.Objects.requireNonNull(ladder, "ladder");
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
@@ -62,27 +65,42 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
     }
 
     /** @return the same suite over every installed contestant */
     public Suite withAllContestants() {
-        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, aa);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, aa, ladder);
     }
 
     /** @return the same suite with this A/A pair (empty: none) */
     public Suite withAa(Optional<String> id) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, id);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, id, ladder);
+    }
+
+    /** @return the same suite with these ladder rules */
+    public Suite withLadder(Ladder rules) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus,
+                params, aa, Optional.of(rules));
+    }
+
+    /** @return how long a trial at this level is measured: the duration, or longer on a ladder's low rates */
+    public Duration duration(LoadLevel level) {
+        if (ladder.isPresent() && level instanceof LoadLevel.Open o) {
+            double seconds = ladder.get().trialSeconds(o.ratePerSecond(), duration.toMillis() / 1000.0);
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        }
+        return duration;
     }
 
     /** @return measured trials per contestant, curve steps not counted */
@@ -92,13 +110,16 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
     public Duration estimatePerContestant() {
-        int cells = workloads.size() * levels.size();
-        return warmup.plus(duration).plus(pause).multipliedBy(cells)
-                .plus(rewarm.plus(duration).plus(pause).multipliedBy((long) cells * (trials - 1)));
+        Duration total = Duration.ZERO;
+        for (LoadLevel level : levels) {
+            Duration d = duration(level).plus(pause);
+            total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(workloads.size()));
+        }
+        return total;
     }
 
     /** @return the same suite with another number of trials (rounds) per cell */
     public Suite withTrials(int rounds) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, aa);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
     }
 }

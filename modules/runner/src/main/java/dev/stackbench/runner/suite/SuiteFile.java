@@ -96,7 +96,7 @@ final class SuiteFile {
         }
         return new Suite(name, contestants, workloads, levels, root.wholeNumber("openConnections", 1, Suites.OPEN_CONNECTIONS), curve,
                 root.wholeNumber("trials", 1, 3), root.duration("warmup", WARMUP), root.duration("rewarm", REWARM), root.positiveDuration("duration", DURATION),
-                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, aa);
+                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, aa, Optional.empty());
     }
 
     private static LoadLevel level(YamlValue value) {
