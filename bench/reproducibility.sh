@@ -11,8 +11,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONTESTANTS=${CONTESTANTS:-fastify,express,fastapi,django}
 TRIALS=${TRIALS:-6}
 PY=/usr/bin/python3
-out=$(mktemp -d /tmp/stackbench-repro.XXXXXX)
-trap 'rm -rf "$out"' EXIT
+# the results directories are kept (their run.json and interval logs are the evidence); OUT moves them
+out=${OUT:-$(mktemp -d /tmp/stackbench-repro.XXXXXX)}
+mkdir -p "$out"
 
 dirs=()
 for pass in 1 2; do
@@ -44,8 +45,18 @@ for key in a:
     print(f"  {key[0] + '/' + key[1]:22} {fmt(x):>26} {fmt(y):>26}  {'yes' if inside else 'NO'}")
 for i, r in enumerate(runs, 1):
     d = r.get("drift") or {}
-    print(f"  run {i} drift reference: {json.dumps(d)[:160]}")
+    t = d.get("throughputPerSecond") or {}
+    if t:
+        print(f"  run {i} drift reference: median {t['median']:,.0f} req/s, {t['min']:,.0f}-{t['max']:,.0f}, cv {t['cv'] * 100:.1f}% over {d['measurements']} measurements")
+    for p in r.get("aaPairs") or []:
+        m = p["ratio"]
+        print(f"  run {i} A/A pair {p['twin']}/{p['contestant']}: {m['estimate']:.3f}x [{m['low']:.3f}, {m['high']:.3f}]"
+              f" {'DIFFERS' if p['differs'] else 'contains 1'}")
+    s = r.get("generatorSteal") or {}
+    if s:
+        print(f"  run {i} generator steal: median {s['median'] * 100:.1f}%, max {s['max'] * 100:.1f}% over {s['trials']} trials")
 print()
 print("every seed ratio's median lies inside the other run's interval" if ok else "NOT every seed ratio reproduced inside the other run's interval")
 EOF
+echo "results kept in $out"
 echo "environment: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) CPUs, Linux $(uname -r)"
