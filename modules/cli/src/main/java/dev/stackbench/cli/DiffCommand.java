@@ -61,8 +61,8 @@ import picocli.CommandLine.Spec;
         description = {"Check that a new backend answers like the old one, and as fast.",
                 "Replays requests to OLD and NEW (URLs, or contestant ids started as 'serve' starts them) and reports"
                         + " how NEW answers differently, grouped by endpoint and JSON path. With --old2, what differs between"
-                        + " two copies of the old is learned as noise (as Diffy). Without REQUESTS or --scenario, every endpoint of"
-                        + " docs/api.md.",
+                        + " two copies of the old is learned as noise (as Diffy). With neither REQUESTS nor --scenario: every"
+                        + " endpoint of docs/api.md.",
                 "--load then drives the same request mix (methods, headers, bodies; a scenario's weights and templates) at both"
                         + " in interleaved rounds: new/old req/s and p99 with the"
                         + " paired-by-round 95%% interval and a verdict faster / slower / same / unsure (docs/diff.md)."})
@@ -76,8 +76,8 @@ final class DiffCommand implements Callable<Integer> {
     Path requests;
 
     @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Instead of REQUESTS: a scenario file as 'stackbench load --scenario' reads it (docs/load.md)."
-                    + " --count requests are drawn from its kinds by weight, templates such as {random:1..10000} filled in,"
+            description = "Instead of REQUESTS: a scenario file, as 'stackbench load --scenario' reads it (see docs/load.md)."
+                    + " --count requests are drawn from its kinds by weight, each template filled in,"
                     + " seeded by --seed; the report groups them by kind.")
     Path scenario;
 
@@ -273,7 +273,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** @return how the report names a REQUESTS file or a scenario */
     private String source() {
-        return scenarioFile.map(m -> ScenarioRequests.source(scenario, m, seed)).orElseGet(requests::toString);
+        return scenarioFile.map(m -> ScenarioRequests.source(scenario, m, seed)).orElseGet(() -> requests.toString());
     }
 
     /** Takes the served contestant for {@code value} (each served one once, so "--old express --old2 express" gets two). */
