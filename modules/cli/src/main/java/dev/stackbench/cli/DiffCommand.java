@@ -17,6 +17,7 @@ import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.runner.GeneratorPinning;
 import dev.stackbench.runner.Serve;
 import dev.stackbench.runner.diff.Backend;
@@ -302,7 +303,9 @@ final class DiffCommand implements Callable<Integer> {
                 throw new UserException(ExitCode.USAGE, "--load has nothing to drive: the old backend answered no request of the set"
                         + " with a 2xx (" + mix.description() + "); give requests it answers, e.g. GET /json");
             }
-            LoadPlan plan = new LoadPlan(mix.kinds(), rounds, order, seed, connections, Optional.ofNullable(rate), warmup, duration,
+            LoadModel.Arrivals arrivals = scenarioFile.map(ScenarioFile::arrivals).orElse(LoadModel.Arrivals.CONSTANT);
+            LoadPlan plan = new LoadPlan(mix.kinds(), rounds, order, seed, connections, Optional.ofNullable(rate), arrivals,
+                    warmup, duration,
                     dev.stackbench.loadgen.Defaults.TIMEOUT, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
             err.println("load: " + describe(plan));
             LoadTrials.Measured m;
@@ -343,6 +346,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private String describe(LoadPlan p) {
         return (p.rate().isPresent() ? String.format(Locale.ROOT, "open model at %.0f req/s", p.rate().get())
+                + (p.arrivals() == LoadModel.Arrivals.POISSON ? " (Poisson arrivals)" : "")
                 : "closed model, " + p.connections() + " connections") + ", " + p.rounds() + " rounds of " + DurationFormat.format(p.duration())
                 + " (warm-up " + DurationFormat.format(p.warmup()) + ") per backend, order " + p.order().name().toLowerCase(Locale.ROOT)
                 + (p.order() == LoadPlan.Order.SHUFFLED ? " (seed " + p.seed() + ")" : "");

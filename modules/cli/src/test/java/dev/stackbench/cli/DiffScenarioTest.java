@@ -138,12 +138,13 @@ class DiffScenarioTest {
                   - path: /json
                   - name: missing
                     path: /nowhere
+                arrivals: poisson
                 """);
         try (ScenarioStub a = new ScenarioStub("created"); ScenarioStub b = new ScenarioStub("created")) {
             CliRun run = CliRun.of("diff", "--old", a.url(), "--new", b.url(), "--scenario", file.toString(), "--count", "40",
                     "--load", "--rate", "500", "--rounds", "3", "--duration", "500ms", "--warmup", "0s", "-c", "2");
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("Load (--load): open model at 500 req/s, 3 rounds of 500ms (warm-up 0s) per backend")
+            assertThat(run.out()).contains("Load (--load): open model at 500 req/s (Poisson arrivals), 3 rounds of 500ms (warm-up 0s) per backend")
                     .containsPattern("2 request kinds by weight: orders ×3 \\(POST /api/users/\\{random:1\\.\\.1000}/orders\\), json ×1 \\(GET /json\\);"
                             + " left out: missing \\(old answered \\d+ of its \\d+ requests with no 2xx\\)\n");
             for (ScenarioStub stub : List.of(a, b)) {
@@ -151,6 +152,20 @@ class DiffScenarioTest {
                 assertThat(load).noneMatch(r -> r.target().equals("/nowhere"));
                 assertWeights(load);
             }
+        }
+    }
+
+    @Test
+    void loadWithNothingOldAnswered2xxIsOneLine() throws IOException {
+        Path file = scenario("missing.yaml", "requests:\n  - name: missing\n    path: /nowhere/{random:1..5}\n");
+        try (ScenarioStub a = new ScenarioStub("created"); ScenarioStub b = new ScenarioStub("created")) {
+            CliRun run = CliRun.of("diff", "--old", a.url(), "--new", b.url(), "--scenario", file.toString(), "--count", "3", "--load");
+            assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("stackbench: --load has nothing to drive: the old backend answered no request of the set with a 2xx"
+                    + " (no request kind; left out: missing (old answered 3 of its 3 requests with no 2xx));"
+                    + " give requests it answers, e.g. GET /json\n");
+            assertThat(a.received()).noneMatch(ScenarioStub.Received::fromLoadGenerator);
         }
     }
 

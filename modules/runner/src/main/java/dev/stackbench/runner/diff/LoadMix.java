@@ -97,7 +97,8 @@ public record LoadMix(List<RequestKind> kinds, int leftOut, String description) 
                 mix.add(k);
             }
         }
-        StringBuilder d = new StringBuilder(mix.size() + (mix.size() == 1 ? " request kind" : " request kinds by weight") + ": ");
+        StringBuilder d = new StringBuilder(mix.isEmpty() ? "no request kind"
+                : mix.size() + (mix.size() == 1 ? " request kind" : " request kinds by weight") + ": ");
         d.append(String.join(", ", mix.stream().map(k -> k.name() + " ×" + k.weight() + " (" + k.method() + " " + k.path() + ")").toList()));
         if (!leftOut.isEmpty()) {
             d.append("; left out: ").append(String.join(", ", leftOut));

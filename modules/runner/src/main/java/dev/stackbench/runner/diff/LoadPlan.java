@@ -17,13 +17,14 @@ import java.util.Optional;
  * @param seed        the shuffle seed ({@link Order#SHUFFLED}) and the generator's (kinds by weight, template values)
  * @param connections closed model: connections; open model: connections opened before the schedule
  * @param rate        open model at this many requests per second; empty: closed model
+ * @param arrivals    open model: evenly spaced or Poisson (a scenario's {@code arrivals}); ignored in the closed model
  * @param warmup      unmeasured load before each trial
  * @param duration    each trial's measured window
  * @param timeout     per request
  * @param threads     generator event loops
  */
 public record LoadPlan(List<RequestKind> mix, int rounds, Order order, long seed, int connections, Optional<Double> rate,
-                       Duration warmup, Duration duration, Duration timeout, int threads) {
+                       LoadModel.Arrivals arrivals, Duration warmup, Duration duration, Duration timeout, int threads) {
     /** Default rounds: 6, the fewest with which a paired interval of this noise is useful (docs/reports.md). */
     public static final int DEFAULT_ROUNDS = 6;
     /** Fewest rounds allowed. */
@@ -39,6 +40,7 @@ public record LoadPlan(List<RequestKind> mix, int rounds, Order order, long seed
 
     public LoadPlan {
         mix = List.copyOf(mix);
+        java.util.Objects.requireNonNull(arrivals, "arrivals");
         if (mix.isEmpty()) {
             throw new IllegalArgumentException("--load needs at least one request that the old backend answers with 2xx");
         }
@@ -49,6 +51,6 @@ public record LoadPlan(List<RequestKind> mix, int rounds, Order order, long seed
 
     /** @return the load model of every trial */
     public LoadModel model() {
-        return rate.<LoadModel>map(LoadModel.Open::new).orElse(new LoadModel.Closed());
+        return rate.<LoadModel>map(r -> LoadModel.Open.constant(r, arrivals)).orElse(new LoadModel.Closed());
     }
 }
