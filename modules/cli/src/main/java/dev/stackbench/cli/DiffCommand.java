@@ -17,16 +17,20 @@ import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.manifest.Manifest;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.proc.CpuSet;
+import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.runner.GeneratorPinning;
 import dev.stackbench.runner.Serve;
 import dev.stackbench.runner.diff.Backend;
+import dev.stackbench.runner.diff.LoadMix;
 import dev.stackbench.runner.diff.LoadPlan;
 import dev.stackbench.runner.diff.LoadTrials;
 import dev.stackbench.runner.diff.ReplayRequest;
 import dev.stackbench.runner.diff.Replayer;
 import dev.stackbench.runner.diff.RequestFile;
+import dev.stackbench.runner.diff.ScenarioRequests;
 import dev.stackbench.runner.diff.SpecRequests;
 import dev.stackbench.runner.diff.UnreachableException;
+import dev.stackbench.runner.scenario.ScenarioFile;
 import dev.stackbench.report.diff.DiffJsonRenderer;
 import dev.stackbench.report.diff.DiffMarkdownRenderer;
 import dev.stackbench.report.diff.DiffTextRenderer;
@@ -58,8 +62,10 @@ import picocli.CommandLine.Spec;
         description = {"Check that a new backend answers like the old one, and as fast.",
                 "Replays requests to OLD and NEW (URLs, or contestant ids started as 'serve' starts them) and reports"
                         + " how NEW answers differently, grouped by endpoint and JSON path. With --old2, what differs between"
-                        + " two copies of the old is learned as noise (as Diffy). Without REQUESTS, every endpoint of docs/api.md.",
-                "--load then drives the same GET requests at both in interleaved rounds: new/old req/s and p99 with the"
+                        + " two copies of the old is learned as noise (as Diffy). With neither REQUESTS nor --scenario: every"
+                        + " endpoint of docs/api.md.",
+                "--load then drives the same request mix (methods, headers, bodies; a scenario's weights and templates) at both"
+                        + " in interleaved rounds: new/old req/s and p99 with the"
                         + " paired-by-round 95%% interval and a verdict faster / slower / same / unsure (docs/diff.md)."})
 final class DiffCommand implements Callable<Integer> {
     static final int DEFAULT_EXAMPLES = 3;
@@ -69,6 +75,15 @@ final class DiffCommand implements Callable<Integer> {
             description = "Requests file: one 'METHOD PATH [JSON body]' a line, a .yaml ('requests:' list of method, path, headers, body)"
                     + " or a browser's .har export. Default: the endpoints of docs/api.md.")
     Path requests;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "Instead of REQUESTS: a scenario file, as 'stackbench load --scenario' reads it (see docs/load.md)."
+                    + " --count requests are drawn from its kinds by weight, each template filled in,"
+                    + " seeded by --seed; the report groups them by kind.")
+    Path scenario;
+
+    @Option(names = "--count", paramLabel = "N", description = "--scenario: how many requests to draw and replay.")
+    int count = ScenarioRequests.DEFAULT_COUNT;
 
     @Option(names = "--old", paramLabel = "OLD", required = true, description = "The old backend: a URL or a contestant id.")
     String old;
@@ -126,7 +141,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "ORDER", description = "--load: order within a round: ${COMPLETION-CANDIDATES}.")
     LoadPlan.Order order = LoadPlan.Order.ALTERNATING;
 
-    @Option(names = "--seed", paramLabel = "N", description = "--load: seed of the shuffled order.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice: the requests drawn from --scenario,"
+            + " the shuffled --order, the load generator's kinds and template values.")
     long seed = 1;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "--load: connections.")
@@ -158,9 +174,12 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The scenario read from --scenario, once call() has read it. */
+    private Optional<ScenarioFile> scenarioFile = Optional.empty();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        DiffSettings settings = settings(requests == null && !exactErrors);
+        DiffSettings settings = settings(requests == null && scenario == null && !exactErrors);
         if (examples < 1) {
             throw new InvalidInputException("--examples (" + examples + ") must be >= 1");
         }
@@ -177,14 +196,29 @@ final class DiffCommand implements Callable<Integer> {
         if (rate != null && !(rate > 0)) {
             throw new InvalidInputException("--rate (" + rate + ") must be more than 0 requests/s");
         }
-        List<ReplayRequest> set = null;
-        if (requests != null) {
-            try {
-                set = RequestFile.read(requests);
-            } catch (ConfigException e) {
-                throw new UserException(ExitCode.USAGE, e.getMessage());
-            }
+        if (requests != null && scenario != null) {
+            throw new InvalidInputException("REQUESTS ('" + requests + "') and --scenario ('" + scenario
+                    + "') cannot be used together: give one source of requests");
         }
+        if (scenario == null && spec.commandLine().getParseResult().hasMatchedOption("--count")) {
+            throw new InvalidInputException("--count (" + count + ") applies to --scenario only: add --scenario FILE, or drop --count");
+        }
+        if (count < 1) {
+            throw new InvalidInputException("--count (" + count + ") must be >= 1");
+        }
+        List<ReplayRequest> set = null;
+        Optional<ScenarioFile> mix = Optional.empty();
+        try {
+            if (requests != null) {
+                set = RequestFile.read(requests);
+            } else if (scenario != null) {
+                mix = Optional.of(ScenarioFile.read(scenario));
+                set = ScenarioRequests.of(mix.get(), seed, count);
+            }
+        } catch (ConfigException e) {
+            throw new UserException(ExitCode.USAGE, e.getMessage());
+        }
+        scenarioFile = mix;
         List<String> ids = new ArrayList<>();
         for (String v : optionalList(old, neu, old2)) {
             if (!v.contains("://")) {
@@ -192,10 +226,11 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
+        mix.flatMap(m -> ScenarioRequests.unused(scenario, m)).ifPresent(err::println);
         if (ids.isEmpty()) {
             return compare(backend("--old", old), backend("--new", neu), old2 == null ? Optional.empty() : Optional.of(backend("--old2", old2)),
                     set != null ? set : SpecRequests.of(EnumSet.of(Workload.JSON, Workload.USER, Workload.IO, Workload.CPU), users),
-                    set != null ? requests.toString() : "the endpoints of docs/api.md", settings, err);
+                    set != null ? source() : "the endpoints of docs/api.md", settings, err);
         }
         return withContestants(ids, set, settings, err);
     }
@@ -233,8 +268,13 @@ final class DiffCommand implements Callable<Integer> {
                         .ifPresent(w -> err.println("warning: " + w));
             }
             return compare(a, b, a2, set != null ? set : SpecRequests.of(common, users),
-                    set != null ? requests.toString() : "the endpoints of docs/api.md that both implement", settings, err);
+                    set != null ? source() : "the endpoints of docs/api.md that both implement", settings, err);
         }
+    }
+
+    /** @return how the report names a REQUESTS file or a scenario */
+    private String source() {
+        return scenarioFile.map(m -> ScenarioRequests.source(scenario, m, seed)).orElseGet(() -> requests.toString());
     }
 
     /** Takes the served contestant for {@code value} (each served one once, so "--old express --old2 express" gets two). */
@@ -258,8 +298,14 @@ final class DiffCommand implements Callable<Integer> {
         DiffReport report = new DiffAnalyzer(settings, examples).analyze(exchanges);
         Optional<DiffView.Load> loadView = Optional.empty();
         if (load) {
-            List<String> targets = LoadPlan.targets(exchanges);
-            LoadPlan plan = new LoadPlan(targets, rounds, order, seed, connections, Optional.ofNullable(rate), warmup, duration,
+            LoadMix mix = scenarioFile.map(f -> LoadMix.ofScenario(f.requests(), set, exchanges)).orElseGet(() -> LoadMix.of(set, exchanges));
+            if (mix.kinds().isEmpty()) {
+                throw new UserException(ExitCode.USAGE, "--load has nothing to drive: the old backend answered no request of the set"
+                        + " with a 2xx (" + mix.description() + "); give requests it answers, e.g. GET /json");
+            }
+            LoadModel.Arrivals arrivals = scenarioFile.map(ScenarioFile::arrivals).orElse(LoadModel.Arrivals.CONSTANT);
+            LoadPlan plan = new LoadPlan(mix.kinds(), rounds, order, seed, connections, Optional.ofNullable(rate), arrivals,
+                    warmup, duration,
                     dev.stackbench.loadgen.Defaults.TIMEOUT, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
             err.println("load: " + describe(plan));
             LoadTrials.Measured m;
@@ -268,8 +314,8 @@ final class DiffCommand implements Callable<Integer> {
             } catch (UnreachableException e) {
                 throw new UserException(ExitCode.ENVIRONMENT, e.getMessage());
             }
-            int leftOut = (int) exchanges.stream().filter(x -> !targets.contains(x.target())).count();
-            loadView = Optional.of(new DiffView.Load(describe(plan), targets.size(), leftOut,
+            loadView = Optional.of(new DiffView.Load(describe(plan), mix.description(), mix.kinds().stream()
+                    .map(k -> new DiffView.Kind(k.name(), k.method(), k.path(), k.weight())).toList(), mix.leftOut(),
                     LoadComparison.of(m.old(), m.neu(), AnalysisSettings.DEFAULTS), m.old(), m.neu(), m.orders()));
         }
         DiffView view = new DiffView(label(a, old), label(b, neu), a2.map(x -> label(x, old2)), source, report, loadView);
@@ -300,6 +346,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private String describe(LoadPlan p) {
         return (p.rate().isPresent() ? String.format(Locale.ROOT, "open model at %.0f req/s", p.rate().get())
+                + (p.arrivals() == LoadModel.Arrivals.POISSON ? " (Poisson arrivals)" : "")
                 : "closed model, " + p.connections() + " connections") + ", " + p.rounds() + " rounds of " + DurationFormat.format(p.duration())
                 + " (warm-up " + DurationFormat.format(p.warmup()) + ") per backend, order " + p.order().name().toLowerCase(Locale.ROOT)
                 + (p.order() == LoadPlan.Order.SHUFFLED ? " (seed " + p.seed() + ")" : "");

@@ -50,4 +50,16 @@ record PathTemplate(List<String> literals, long[] min, long[] max) {
     int templates() {
         return min.length;
     }
+
+    /**
+     * @return the path with each template replaced by a value drawn uniformly from its range, in
+     *         order, as the generator draws them ({@code min + random.nextLong(max - min + 1)})
+     */
+    String expand(java.util.SplittableRandom random) {
+        StringBuilder s = new StringBuilder(literals.get(0));
+        for (int i = 0; i < min.length; i++) {
+            s.append(min[i] + random.nextLong(max[i] - min[i] + 1)).append(literals.get(i + 1));
+        }
+        return s.toString();
+    }
 }

@@ -34,6 +34,31 @@ class DiffAnalyzerTest {
     }
 
     @Test
+    void requestsOfAScenarioKindAreGroupedUnderTheKindWhateverTheirTemplateValuesAndItsNoiseStaysItsOwn() {
+        Endpoint users = Endpoint.kind("users", "GET", "/api/users/{random:1..10000}");
+        Endpoint other = Endpoint.kind("users-v2", "GET", "/v2/users/{random:1..10000}");
+        List<Exchange> ex = new ArrayList<>();
+        for (int id : new int[] {17, 4242, 9001}) {
+            String a = user(id, "r" + id);
+            ex.add(new Exchange("GET", "/api/users/" + id, json(200, a, "a"), json(200, a.replace("User", "Member"), "b"),
+                    Optional.of(json(200, user(id, "s" + id), "a")), users));
+            ex.add(new Exchange("GET", "/v2/users/" + id, json(200, a, "a"), json(200, user(id, "t" + id), "b"),
+                    Optional.of(json(200, a, "a")), other));
+        }
+        DiffReport r = new DiffAnalyzer(DiffSettings.DEFAULTS, 3).analyze(ex);
+        assertThat(r.endpoints()).containsOnlyKeys(users, other).containsEntry(users, 3).containsEntry(other, 3);
+        assertThat(users).hasToString("users: GET /api/users/{random:1..10000}");
+        // $.requestId is noise for users (old and old2 differ there), not for users-v2
+        assertThat(r.noise()).extracting(LearnedNoise::endpoint, LearnedNoise::location)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(users, "$.requestId"));
+        assertThat(r.groups()).extracting(DiffGroup::endpoint, DiffGroup::location, DiffGroup::affected)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(users, "$.name", 3),
+                        org.assertj.core.groups.Tuple.tuple(other, "$.requestId", 3));
+        assertThat(r.groups().stream().filter(g -> g.endpoint().equals(users)).findFirst().orElseThrow().examples())
+                .extracting(DiffGroup.Example::target).containsExactly("/api/users/17", "/api/users/4242", "/api/users/9001");
+    }
+
+    @Test
     void differencesAreGroupedByEndpointTemplateAndPathWithTheirShare() {
         List<Exchange> ex = new ArrayList<>();
         for (int id = 1; id <= 10; id++) {

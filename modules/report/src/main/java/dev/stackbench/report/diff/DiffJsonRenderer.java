@@ -7,6 +7,7 @@ import dev.stackbench.analysis.Judgement;
 import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.diff.DiffGroup;
 import dev.stackbench.analysis.diff.DiffReport;
+import dev.stackbench.analysis.diff.Endpoint;
 import dev.stackbench.analysis.diff.LearnedNoise;
 import dev.stackbench.analysis.diff.LoadRound;
 import java.io.PrintWriter;
@@ -47,11 +48,12 @@ public final class DiffJsonRenderer {
         compared.put("specErrorBodies", r.settings().specErrorBodies());
         root.put("compared", compared);
         List<Object> endpoints = new ArrayList<>();
-        r.endpoints().forEach((e, n) -> endpoints.add(map("method", e.method(), "template", e.template(), "requests", n)));
+        r.endpoints().forEach((e, n) -> endpoints.add(map("method", e.method(), "template", e.template(), "name", name(e),
+                "requests", n)));
         root.put("endpoints", endpoints);
         List<Object> groups = new ArrayList<>();
         for (DiffGroup g : r.groups()) {
-            Map<String, Object> m = map("method", g.endpoint().method(), "template", g.endpoint().template(),
+            Map<String, Object> m = map("method", g.endpoint().method(), "template", g.endpoint().template(), "name", name(g.endpoint()),
                     "kind", g.kind().name().toLowerCase(Locale.ROOT), "location", g.location(), "affected", g.affected(),
                     "endpointRequests", g.endpointRequests());
             m.put("share", round(g.share(), 4));
@@ -62,7 +64,8 @@ public final class DiffJsonRenderer {
         root.put("differences", groups);
         List<Object> noise = new ArrayList<>();
         for (LearnedNoise n : r.noise()) {
-            noise.add(map("method", n.endpoint().method(), "template", n.endpoint().template(), "location", n.location(),
+            noise.add(map("method", n.endpoint().method(), "template", n.endpoint().template(), "name", name(n.endpoint()),
+                    "location", n.location(),
                     "oldPairs", n.oldPairs(), "newSuppressed", n.newSuppressed(), "example", n.example()));
         }
         root.put("noise", r.learnedNoise() ? noise : null);
@@ -76,7 +79,8 @@ public final class DiffJsonRenderer {
     }
 
     private static Map<String, Object> load(DiffView.Load l) {
-        Map<String, Object> m = map("description", l.description(), "targets", l.targets(), "leftOut", l.leftOut());
+        Map<String, Object> m = map("description", l.description(), "mix", l.mix(), "targets", l.kinds().size(), "leftOut", l.leftOut());
+        m.put("kinds", l.kinds().stream().map(k -> map("name", k.name(), "method", k.method(), "path", k.path(), "weight", k.weight())).toList());
         m.put("rounds", l.comparison().rounds());
         m.put("throughputPerSecond", judgement(l.comparison().throughput()));
         m.put("p99Micros", judgement(l.comparison().p99()));
@@ -87,6 +91,11 @@ public final class DiffJsonRenderer {
         }
         m.put("trials", trials);
         return m;
+    }
+
+    /** @return a request kind's name, or null for an endpoint derived from its targets */
+    private static String name(Endpoint e) {
+        return e.name().isEmpty() ? null : e.name();
     }
 
     private static Map<String, Object> round(LoadRound r) {

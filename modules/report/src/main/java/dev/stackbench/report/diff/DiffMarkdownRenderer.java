@@ -51,7 +51,7 @@ public final class DiffMarkdownRenderer {
             out.println();
             out.println("## Load");
             out.println();
-            out.println(l.description() + "; " + l.targets() + " request targets.");
+            out.println(l.description() + "; " + l.mix() + ".");
             out.println();
             out.println("| round | order | old req/s | old p99 (ms) | new req/s | new p99 (ms) |");
             out.println("|---:|---|---:|---:|---:|---:|");

@@ -64,8 +64,7 @@ public final class DiffTextRenderer {
         double margin = AnalysisSettings.DEFAULTS.sameWithin();
         out.println();
         out.println("Load (--load): " + load.description());
-        out.println("  " + load.targets() + " request targets" + (load.leftOut() == 0 ? ""
-                : "; " + load.leftOut() + " request(s) of the set left out (not GET, or not answered 2xx by old)"));
+        out.println("  " + load.mix());
         out.printf(Locale.ROOT, "  %-6s %-11s %14s %12s %8s %14s %12s %8s%n", "round", "order", "old req/s", "old p99", "old err",
                 "new req/s", "new p99", "new err");
         for (int i = 0; i < load.old().size(); i++) {

@@ -6,6 +6,7 @@ import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.diff.DiffAnalyzer;
 import dev.stackbench.analysis.diff.DiffReport;
 import dev.stackbench.analysis.diff.DiffSettings;
+import dev.stackbench.analysis.diff.Endpoint;
 import dev.stackbench.analysis.diff.Exchange;
 import dev.stackbench.analysis.diff.LoadComparison;
 import dev.stackbench.analysis.diff.LoadRound;
@@ -46,6 +47,13 @@ class DiffRenderersTest {
         }
         ex.add(new Exchange("GET", "/api/users/0", json(404, "{\"error\":\"User not found\"}"), json(500, "{\"error\":\"boom\"}"),
                 Optional.of(json(404, "{\"error\":\"User not found\"}"))));
+        // two requests drawn from one scenario kind: grouped under the kind, whatever their template values
+        Endpoint ordersKind = Endpoint.kind("orders", "POST", "/api/users/{random:1..1000}/orders");
+        for (int id : new int[] {417, 23}) {
+            ex.add(new Exchange("POST", "/api/users/" + id + "/orders", json(201, "{\"user\":" + id + ",\"status\":\"created\"}"),
+                    json(201, "{\"user\":" + id + ",\"status\":\"accepted\"}"), Optional.of(json(201, "{\"user\":" + id + ",\"status\":\"created\"}")),
+                    ordersKind));
+        }
         DiffReport report = new DiffAnalyzer(DiffSettings.DEFAULTS, 3).analyze(ex);
         List<LoadRound> old = new ArrayList<>();
         List<LoadRound> neu = new ArrayList<>();
@@ -60,7 +68,10 @@ class DiffRenderersTest {
             orders.add(r % 2 == 1 ? List.of("old", "new") : List.of("new", "old"));
         }
         DiffView.Load load = new DiffView.Load("closed model, 50 connections, 6 rounds of 5s (warm-up 2s) per backend, order alternating",
-                4, 1, LoadComparison.of(old, neu, AnalysisSettings.DEFAULTS), old, neu, orders);
+                "4 distinct requests of the set, each as often; 1 request(s) of the set left out (not answered 2xx by old)",
+                List.of(new DiffView.Kind("r1", "GET", "/api/users/1", 1), new DiffView.Kind("r2", "GET", "/api/users/2", 1),
+                        new DiffView.Kind("r3", "GET", "/api/users/3", 1), new DiffView.Kind("r4", "GET", "/api/users/4", 1)),
+                1, LoadComparison.of(old, neu, AnalysisSettings.DEFAULTS), old, neu, orders);
         return new DiffView("express (http://127.0.0.1:40001)", "fastify (http://127.0.0.1:40002)",
                 Optional.of("express (http://127.0.0.1:40003)"), "requests.txt", report, Optional.of(load));
     }
@@ -97,7 +108,8 @@ class DiffRenderersTest {
     @Test
     void theTextSaysWhatDiffersWhatWasLearnedAndTheVerdict() {
         String text = render(new DiffTextRenderer()::render);
-        assertThat(text).contains("DIFFERENT: 2 of 5 requests (40.0%) differ, in 3 places on 1 endpoint")
+        assertThat(text).contains("DIFFERENT: 4 of 7 requests (57.1%) differ, in 4 places on 2 endpoints")
+                .contains("  orders: POST /api/users/{random:1..1000}/orders  (2 requests)\n    value at $.status: 2 of 2 requests (100.0%)")
                 .contains("GET /api/users/{id} at $.at: old and old2 differed in 4 of 5 requests")
                 .contains("new/old req/s: 1.50× (95% CI ").contains(": faster");
     }

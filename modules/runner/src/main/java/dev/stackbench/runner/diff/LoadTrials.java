@@ -6,6 +6,7 @@ import dev.stackbench.loadgen.LoadGenerator;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
 import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.loadgen.RequestKind;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -62,8 +63,11 @@ public final class LoadTrials {
     }
 
     private static LoadRound trial(LoadPlan plan, Backend side, int round) throws InterruptedException {
-        LoadSpec.Builder spec = LoadSpec.builder(URI.create(side.base().toString().replaceAll("/+$", "") + "/"))
-                .paths(plan.targets().stream().map(t -> side.base().getRawPath().replaceAll("/+$", "") + t).toList())
+        String prefix = side.base().getRawPath() == null ? "" : side.base().getRawPath().replaceAll("/+$", "");
+        List<RequestKind> mix = plan.mix().stream()
+                .map(k -> new RequestKind(k.name(), k.method(), prefix + k.path(), k.headers(), k.body(), k.weight())).toList();
+        LoadSpec.Builder spec = LoadSpec.builder(URI.create(side.base().getScheme() + "://" + side.base().getRawAuthority() + "/"))
+                .requests(mix).seed(plan.seed())
                 .connections(plan.connections()).threads(Math.min(plan.threads(), plan.connections()))
                 .warmup(plan.warmup()).duration(plan.duration()).timeout(plan.timeout()).model(plan.model());
         LoadResult r;

@@ -62,7 +62,7 @@ public final class Replayer {
                     unreachable(old2.get(), r, a2.get());
                 }
             }
-            out.add(new Exchange(r.method(), r.target(), a, b, a2));
+            out.add(new Exchange(r.method(), r.target(), a, b, a2, r.endpoint()));
             progress.accept(out.size());
         }
         return out;

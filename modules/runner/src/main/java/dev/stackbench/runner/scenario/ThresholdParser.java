@@ -1,4 +1,4 @@
-package dev.stackbench.cli;
+package dev.stackbench.runner.scenario;
 
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.config.RateFormat;
@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * {@code json:p99<10ms}. Latencies take a unit ({@code us}, {@code ms}, {@code s}); errors and
  * rate a fraction ({@code 0.001}) or a percentage ({@code 0.1%}); rps a rate ({@code 2000}, {@code 2.5k}).
  */
-final class ThresholdParser {
-    static final String FORM = "[KIND:]METRIC OP VALUE, e.g. p99<50ms, errors<0.1%, rate>=0.97 or json:p99<10ms";
+public final class ThresholdParser {
+    public static final String FORM = "[KIND:]METRIC OP VALUE, e.g. p99<50ms, errors<0.1%, rate>=0.97 or json:p99<10ms";
     private static final Pattern SHAPE = Pattern.compile("(?:([A-Za-z0-9._-]+):)?([A-Za-z0-9.]+)\\s*(<=|>=|<|>)\\s*(\\S.*)");
 
     private ThresholdParser() {
@@ -27,7 +27,7 @@ final class ThresholdParser {
      * @param where how messages name it, e.g. {@code --threshold 'p99<50ms'}
      * @throws IllegalArgumentException one line naming {@code where}, the part that is wrong and what was expected
      */
-    static Threshold parse(String text, String where) {
+    public static Threshold parse(String text, String where) {
         Matcher m = SHAPE.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException(where + " is not of the form " + FORM);

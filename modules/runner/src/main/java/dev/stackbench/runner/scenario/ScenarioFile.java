@@ -1,4 +1,4 @@
-package dev.stackbench.cli;
+package dev.stackbench.runner.scenario;
 
 import dev.stackbench.config.ConfigException;
 import dev.stackbench.config.RateFormat;
@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A scenario file of {@code stackbench load --scenario FILE}, read with the strict YAML reader:
+ * A scenario file of {@code stackbench load --scenario FILE} and {@code stackbench diff --scenario FILE},
+ * read with the strict YAML reader:
  *
  * <pre>
  * requests:                  # at least one
@@ -45,14 +46,20 @@ import java.util.Locale;
  * @param arrivals   the arrivals, or null when the file does not say
  * @param thresholds the thresholds
  */
-record ScenarioFile(List<RequestKind> requests, List<RateStage> stages, LoadModel.Arrivals arrivals, List<Threshold> thresholds) {
+public record ScenarioFile(List<RequestKind> requests, List<RateStage> stages, LoadModel.Arrivals arrivals, List<Threshold> thresholds) {
+    public ScenarioFile {
+        requests = List.copyOf(requests);
+        stages = List.copyOf(stages);
+        thresholds = List.copyOf(thresholds);
+    }
+
     private static final List<String> TOP = List.of("requests", "stages", "arrivals", "thresholds");
     private static final List<String> REQUEST = List.of("name", "method", "path", "headers", "body", "weight");
     private static final List<String> STEP = List.of("rate", "duration");
     private static final List<String> RAMP = List.of("from", "to", "duration");
 
     /** @throws ConfigException {@code scenario file 'F': <problem>} */
-    static ScenarioFile read(Path file) {
+    public static ScenarioFile read(Path file) {
         String source = "scenario file '" + file + "'";
         YamlDocument doc = YamlDocument.read(file, source);
         YamlMap root = doc.root("requests (a list), and optionally stages, arrivals and thresholds");
