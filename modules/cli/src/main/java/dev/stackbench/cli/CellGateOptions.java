@@ -2,6 +2,7 @@ package dev.stackbench.cli;
 
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.loadgen.Threshold;
+import dev.stackbench.runner.scenario.ThresholdParser;
 import dev.stackbench.runner.gate.CellGate;
 import java.io.PrintWriter;
 import java.util.ArrayList;
