@@ -166,7 +166,9 @@ public final class LoadGenerator {
         long cpuStart = GeneratorClock.processCpuNanos();
         long[] stealStart = platform.stealAndTotalTicks(platform.allowedCpus());
         long[] loopCpuStart = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
-        long wallStartMillis = System.currentTimeMillis();
+        // the wall clock of measureStart itself: this thread may reach here late (a slow listener, a
+        // wake-up on a busy CPU), and the interval stamps must not shift by that lateness
+        long wallStartMillis = System.currentTimeMillis() - (System.nanoTime() - measureStart) / 1_000_000;
 
         int kinds = encoded.kinds();
         Sampler sampler = new Sampler(loops, highestMicros(), kinds);

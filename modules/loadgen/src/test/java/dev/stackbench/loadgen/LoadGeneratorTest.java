@@ -49,6 +49,41 @@ class LoadGeneratorTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void intervalWallStampsAreTheWindowsOwnEvenWhenTheMeasuringThreadIsLate() throws Exception {
+        // a listener that takes 400 ms when the window starts: the first interval's wall-clock stamp
+        // (the interval log's BaseTime) must still be the window's start, not 400 ms after it
+        try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(5))) {
+            long[] startedAtMillis = new long[1];
+            java.util.List<Long> stamps = new java.util.ArrayList<>();
+            ProgressListener slow = new ProgressListener() {
+                @Override
+                public void measureStarted() {
+                    startedAtMillis[0] = System.currentTimeMillis();
+                    try {
+                        Thread.sleep(400);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public void interval(IntervalSample sample, org.HdrHistogram.Histogram latencyInterval,
+                                     org.HdrHistogram.Histogram serviceInterval, long cumulativeP99Micros) {
+                    stamps.add(latencyInterval.getStartTimeStamp());
+                }
+            };
+            new LoadGenerator(LoadSpec.builder(stub.uri("/")).connections(2).threads(1).warmup(Duration.ofMillis(100))
+                    .duration(Duration.ofSeconds(2)).build()).run(slow);
+
+            assertThat(stamps).hasSize(2);
+            assertThat(stamps.get(0) - startedAtMillis[0]).as("first stamp minus the window's announced start, ms")
+                    .isBetween(-100L, 100L);
+            assertThat(stamps.get(1) - stamps.get(0)).as("one second apart, ms").isBetween(999L, 1001L);
+        }
+    }
+
+    @Test
     void closedModelCountsExactlyTheRequestsTheServerSaw() throws Exception {
         try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(5))) {
             LoadResult r = run(LoadSpec.builder(stub.uri("/json")).connections(4).threads(2).duration(Duration.ofSeconds(2)));
