@@ -33,8 +33,11 @@ public record Run(
         List<Trial> trials,
         List<ReferenceMeasurement> reference) {
 
-    /** The schema version this code writes and the newest it reads (it reads 1 too). */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * The schema version this code writes and the newest it reads (it reads 1 and 2 too). Schema 3
+     * added the fan-out level ({@link LoadLevel.Fanout}) and a trial's {@link TrialDetail}.
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     public Run {
         if (schemaVersion < 1) {
