@@ -69,8 +69,8 @@ public sealed interface TrialDetail {
      * @param weight             its weight in the mix, >= 1
      * @param requests           its responses (any status) inside the window
      * @param throughputPerSecond its successful responses per second
-     * @param latencyMicros      latency of its successful responses with its censored values,
-     *                           microseconds, from the intended send time
+     * @param latencyMicros      latency of every request of the kind (responses of any status and
+     *                           its censored values), microseconds, from the intended send time
      * @param errors             its failed requests (errors of every class but connect)
      */
     record Kind(String name, String path, int weight, long requests, double throughputPerSecond, Percentiles latencyMicros,

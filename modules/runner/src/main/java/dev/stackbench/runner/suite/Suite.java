@@ -24,18 +24,20 @@ import java.util.Optional;
  * @param timeout     per-request timeout
  * @param cpus        CPU sets of generator, contestants and database
  * @param params      workload parameters
+ * @param realtime    the realtime (WebSocket fan-out) cells, if any, besides the matrix
+ * @param blocking    the blocking (json alone and with /cpu mixed in) cells, if any, besides the matrix
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                     int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
-                    Duration timeout, CpuSets cpus, WorkloadParams params) {
+                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<RealtimeCells> realtime, Optional<BlockingCells> blocking) {
     public Suite {
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
-        if (workloads.isEmpty()) {
+        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one workload");
         }
-        if (levels.isEmpty() && curve.isEmpty()) {
+        if (!workloads.isEmpty() && levels.isEmpty() && curve.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one load level");
         }
         if (openConnections < 1) {
@@ -49,40 +51,63 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         }
     }
 
+    /** A suite of the HTTP matrix only (no realtime, no blocking cells). */
+    public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
+                 int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
+                 Duration timeout, CpuSets cpus, WorkloadParams params) {
+        this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** @return the same suite with these realtime and blocking cells */
+    public Suite withCells(Optional<RealtimeCells> rt, Optional<BlockingCells> bl) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                rt, bl);
+    }
+
+    /**
+     * @return the cells beside the matrix, per contestant: one per realtime subscriber count, and
+     *     the blocking pair (json alone unless the matrix has json at that rate, and the mix)
+     */
+    public int extraCells() {
+        int json = blocking.isPresent() && !(workloads.contains(Workload.JSON) && levels.contains(blocking.get().level())) ? 1 : 0;
+        return realtime.map(r -> r.subscribers().size()).orElse(0) + (blocking.isPresent() ? 1 + json : 0);
+    }
+
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking);
     }
 
     /** @return the same suite over every installed contestant */
     public Suite withAllContestants() {
-        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, realtime, blocking);
     }
 
     /** @return measured trials per contestant, curve steps not counted */
     public int trialsPerContestant() {
-        return workloads.size() * levels.size() * trials;
+        return (workloads.size() * levels.size() + extraCells()) * trials;
     }
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
     public Duration estimatePerContestant() {
-        int cells = workloads.size() * levels.size();
+        int cells = workloads.size() * levels.size() + extraCells();
         return warmup.plus(duration).plus(pause).multipliedBy(cells)
                 .plus(rewarm.plus(duration).plus(pause).multipliedBy((long) cells * (trials - 1)));
     }
 
     /** @return the same suite with another number of trials (rounds) per cell */
     public Suite withTrials(int rounds) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking);
     }
 }
