@@ -48,7 +48,7 @@ final class ClaimWorkloadTables {
                         + " (a fixed schedule that never waits for the server) to each delivery. deliveries/s and p99: medians"
                         + " across trials with their " + Spread.CONFIDENCE_PERCENT + "% intervals.",
                 "last subscriber: per message, until its last subscriber had it (messages every subscriber received);"
-                        + " missing: deliveries owed and not received within 1 s after the window, of all owed.",
+                        + " missing: deliveries owed and not received within 2 s after the window, of all owed.",
                 "memory/connection: (memory under load - idle memory) / connected subscribers, median across trials.");
     }
 

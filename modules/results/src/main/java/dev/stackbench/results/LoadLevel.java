@@ -27,7 +27,7 @@ public sealed interface LoadLevel {
      */
     String label();
 
-    /** @return what a person reads: {@code 1000 connections}, {@code 2000 req/s offered} */
+    /** @return what a person reads: {@code 1000 connections}, {@code 2000 req/s offered}, {@code 1000 subscribers, 10 msg/s} */
     String describe();
 
     /**
@@ -107,8 +107,7 @@ public sealed interface LoadLevel {
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "%,d %s, %s msg/s", subscribers, subscribers == 1 ? "subscriber" : "subscribers",
-                    number(publishPerSecond));
+            return subscribers + (subscribers == 1 ? " subscriber, " : " subscribers, ") + number(publishPerSecond) + " msg/s";
         }
 
         /** @return the deliveries per second the server owes: every message to every subscriber */

@@ -219,7 +219,7 @@ class RunCodecTest {
         // the ordinary trial carries no detail field at all
         assertThat(json.split("\"detail\"", -1)).hasSize(3);
         assertThat(new LoadLevel.Fanout(1000, 20).label()).isEqualTo("s1000-p20");
-        assertThat(new LoadLevel.Fanout(10_000, 2.5).describe()).isEqualTo("10,000 subscribers, 2.5 msg/s");
+        assertThat(new LoadLevel.Fanout(10_000, 2.5).describe()).isEqualTo("10000 subscribers, 2.5 msg/s");
     }
 
     @Test

@@ -48,7 +48,7 @@ final class FanoutTrial {
      * counted missing. Keeps a trial whose server drops deliveries from waiting the suite's
      * request timeout.
      */
-    static final Duration MAX_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration MAX_TIMEOUT = Duration.ofSeconds(2);
     /** Below this share of the subscribers connected, the trial is invalid. */
     static final int MIN_CONNECTED_PERCENT = 99;
 
