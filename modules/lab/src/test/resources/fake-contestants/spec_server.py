@@ -12,6 +12,7 @@ computed from the id), on 127.0.0.1:$PORT. Options:
                 /exit?code=N       writes "burner: exiting with N" to stderr and exits with code N
   --ws-delay-ms N    also serves GET /ws (spec v2 broadcast): every text message is sent to every open /ws
                      connection N ms after it arrived (a known delivery delay); pings answered, closes echoed
+  --die-after-ws N   with --ws-delay-ms: kills itself with SIGKILL on the (N+1)th /ws message (a crash mid-fan-out)
   --cpu-holds-loop-ms N  /cpu holds one lock for N ms after counting, and /json waits for that lock: an
                      event loop that /cpu blocks
   --cpu-sleeps-ms N  /cpu waits N ms after counting without holding anything: /cpu that blocks nothing
@@ -30,6 +31,8 @@ FAIL_AFTER = count_option("--fail-after")
 WS_DELAY_MS = count_option("--ws-delay-ms")
 CPU_HOLDS_MS = count_option("--cpu-holds-loop-ms")
 CPU_SLEEPS_MS = count_option("--cpu-sleeps-ms")
+DIE_AFTER_WS = count_option("--die-after-ws")
+ws_messages = 0
 LOOP = threading.Lock()
 DIE_AFTER = count_option("--die-after")
 served = 0
@@ -138,6 +141,10 @@ class Handler(BaseHTTPRequestHandler):
                 if opcode == 9:
                     peer.send(10, payload)
                 elif opcode == 1:
+                    global ws_messages
+                    ws_messages += 1
+                    if DIE_AFTER_WS is not None and ws_messages > DIE_AFTER_WS:
+                        os.kill(os.getpid(), signal.SIGKILL)
                     BROADCASTS.put(time.monotonic() + WS_DELAY_MS / 1000, payload)
         finally:
             with PEERS_LOCK:

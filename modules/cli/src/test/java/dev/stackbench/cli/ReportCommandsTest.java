@@ -93,7 +93,7 @@ class ReportCommandsTest {
         Result r = run("report", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ENVIRONMENT.code()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("stackbench: " + tmp.resolve("run.json") + " has schemaVersion 7 but this"
-                + " Stackbench reads up to 2; use a newer Stackbench to read it\n");
+                + " Stackbench reads up to 3; use a newer Stackbench to read it\n");
     }
 
     @Test

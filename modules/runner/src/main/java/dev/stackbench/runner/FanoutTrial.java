@@ -80,7 +80,12 @@ final class FanoutTrial {
         }
     }
 
-    /** @param result the outcome, or null; @param failure why there is none, or null */
+    /**
+     * What running the fan-out gave.
+     *
+     * @param result  the outcome, or null when it could not run
+     * @param failure why it could not run (one line), or null
+     */
     record Ran(WsResult result, String failure) {
     }
 

@@ -93,6 +93,20 @@ class RealtimeAndBlockingRunTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aContestantThatCrashesMidFanoutMakesTheTrialInvalidIsRestartedOnceAndTheRunGoesOn() throws Exception {
+        // it kills itself on its 16th /ws message: within round 1's measured second, again after the restart
+        Run run = run(suite(3, Duration.ofSeconds(1), Optional.of(new RealtimeCells(List.of(10), 20)), Optional.empty()), "ws-dies", "ws-delay");
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        List<Trial> dies = run.trials().stream().filter(t -> t.contestant().equals("ws-dies")).toList();
+        assertThat(dies).hasSize(2).allSatisfy(t -> assertThat(t.invalid()).contains("contestant crashed: killed by SIGKILL"));
+        assertThat(run.contestant("ws-dies").orElseThrow().status()).isInstanceOf(ContestantStatus.Crashed.class);
+        assertThat(run.contestant("ws-dies").orElseThrow().restarts()).isEqualTo(1);
+        assertThat(run.trials().stream().filter(t -> t.contestant().equals("ws-delay"))).hasSize(3).allMatch(Trial::valid);
+    }
+
+    @Test
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void cpuThatHoldsTheLoopInflatesJsonP99AndCpuThatWaitsAsideDoesNot() throws Exception {
         Run run = run(suite(3, Duration.ofMillis(1500), Optional.empty(), Optional.of(new BlockingCells(100, 5))), "cpu-blocks", "cpu-sleeps");
