@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * <pre>{@code
  * ResultsDirectory dir = ResultsDirectory.open(path);
  * Analysis analysis = Analyzer.analyze(dir.run(),
- *         trial -> dir.histograms(trial).map(TrialLogs.Histograms::latency), AnalysisSettings.DEFAULTS);
+ *         trial -> dir.histograms(trial).map(h -> h.of(trial)), AnalysisSettings.DEFAULTS);
  * }</pre>
  */
 public final class Analyzer {

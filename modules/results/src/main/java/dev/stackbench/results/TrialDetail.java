@@ -46,11 +46,12 @@ public sealed interface TrialDetail {
 
     /**
      * A request-mix trial (workload {@code blocking}: GET /json with a share of GET /cpu at one
-     * open-model rate). Its {@link Trial} holds the figures of the kind it is about ({@code json}:
-     * {@code requests}, {@code throughputPerSecond}, {@code latencyMicros}); every kind's own
-     * figures are here.
+     * open-model rate). Its {@link Trial} holds the figures of the kind it is about, the first
+     * ({@code json}: {@code requests}, {@code throughputPerSecond}, {@code latencyMicros}); every
+     * kind's own figures are here.
      *
-     * @param kinds every request kind of the mix, in the mix's order, at least one
+     * @param kinds every request kind of the mix, in the mix's order, at least one; the first is
+     *     the one the trial's figures describe
      */
     record Mix(List<Kind> kinds) implements TrialDetail {
         public Mix {
