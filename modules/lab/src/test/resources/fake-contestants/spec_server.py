@@ -10,8 +10,14 @@ computed from the id), on 127.0.0.1:$PORT. Options:
                 /hold-forked?mb=N  the same, then forks a child that shares those pages and sleeps
                 /daemon            double-forks a child that leaves the session and sleeps; answers its pid
                 /exit?code=N       writes "burner: exiting with N" to stderr and exits with code N
+  --ws-delay-ms N    also serves GET /ws (spec v2 broadcast): every text message is sent to every open /ws
+                     connection N ms after it arrived (a known delivery delay); pings answered, closes echoed
+  --die-after-ws N   with --ws-delay-ms: kills itself with SIGKILL on the (N+1)th /ws message (a crash mid-fan-out)
+  --cpu-holds-loop-ms N  /cpu holds one lock for N ms after counting, and /json waits for that lock: an
+                     event loop that /cpu blocks
+  --cpu-sleeps-ms N  /cpu waits N ms after counting without holding anything: /cpu that blocks nothing
 """
-import json, os, re, signal, subprocess, sys, time
+import base64, hashlib, heapq, json, os, re, signal, struct, subprocess, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 WRONG = "--wrong-body" in sys.argv
@@ -22,6 +28,12 @@ def count_option(name):
     return int(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else None
 
 FAIL_AFTER = count_option("--fail-after")
+WS_DELAY_MS = count_option("--ws-delay-ms")
+CPU_HOLDS_MS = count_option("--cpu-holds-loop-ms")
+CPU_SLEEPS_MS = count_option("--cpu-sleeps-ms")
+DIE_AFTER_WS = count_option("--die-after-ws")
+ws_messages = 0
+LOOP = threading.Lock()
 DIE_AFTER = count_option("--die-after")
 served = 0
 
@@ -68,7 +80,12 @@ class Handler(BaseHTTPRequestHandler):
         if FAIL_AFTER is not None and served > FAIL_AFTER:
             return self.reply(500, {"error": "failing on purpose"})
         path, _, query = self.path.partition("?")
+        if path == "/ws" and WS_DELAY_MS is not None:
+            return self.websocket()
         if path == "/json":
+            if CPU_HOLDS_MS is not None:
+                with LOOP:
+                    pass
             return self.reply(200, {"message": "Hello" if WRONG else "Hello, World!"})
         m = re.fullmatch(r"/api/users/(.*)", path)
         if m:
@@ -88,10 +105,50 @@ class Handler(BaseHTTPRequestHandler):
             n = int_param(query, "n", 1, 1000000)
             if n is None:
                 return self.reply(400, {"error": "n must be an integer in 1..1000000"})
-            return self.reply(200, {"n": n, "primes": primes(n)})
+            if CPU_HOLDS_MS is not None:
+                with LOOP:
+                    count = primes(n)
+                    time.sleep(CPU_HOLDS_MS / 1000)
+                return self.reply(200, {"n": n, "primes": count})
+            count = primes(n)
+            if CPU_SLEEPS_MS is not None:
+                time.sleep(CPU_SLEEPS_MS / 1000)
+            return self.reply(200, {"n": n, "primes": count})
         if BURNER:
             return self.burner(path, query)
         return self.reply(404, {"error": "not found"})
+
+    def websocket(self):
+        key = self.headers.get("Sec-WebSocket-Key", "")
+        accept = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest()).decode()
+        self.send_response(101)
+        self.send_header("Upgrade", "websocket")
+        self.send_header("Connection", "Upgrade")
+        self.send_header("Sec-WebSocket-Accept", accept)
+        self.end_headers()
+        self.wfile.flush()
+        self.close_connection = True
+        peer = Peer(self.connection)
+        with PEERS_LOCK:
+            PEERS.add(peer)
+        try:
+            while True:
+                opcode, payload = read_frame(self.rfile)
+                if opcode is None or opcode == 8:
+                    if opcode == 8:
+                        peer.send(8, payload[:2])
+                    return
+                if opcode == 9:
+                    peer.send(10, payload)
+                elif opcode == 1:
+                    global ws_messages
+                    ws_messages += 1
+                    if DIE_AFTER_WS is not None and ws_messages > DIE_AFTER_WS:
+                        os.kill(os.getpid(), signal.SIGKILL)
+                    BROADCASTS.put(time.monotonic() + WS_DELAY_MS / 1000, payload)
+        finally:
+            with PEERS_LOCK:
+                PEERS.discard(peer)
 
     def burner(self, path, query):
         if path == "/burn":
@@ -125,6 +182,65 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, {"pid": pid})
         return self.reply(404, {"error": "not found"})
 
+def read_exactly(f, n):
+    data = f.read(n)
+    return data if data is not None and len(data) == n else None
+
+def read_frame(f):
+    """One client frame (masked, unfragmented): (opcode, payload), or (None, None) at EOF."""
+    head = read_exactly(f, 2)
+    if head is None:
+        return None, None
+    opcode, length = head[0] & 0x0F, head[1] & 0x7F
+    if length == 126:
+        length = struct.unpack(">H", read_exactly(f, 2))[0]
+    elif length == 127:
+        length = struct.unpack(">Q", read_exactly(f, 8))[0]
+    mask = read_exactly(f, 4) if head[1] & 0x80 else b"\0\0\0\0"
+    data = read_exactly(f, length) if length else b""
+    if mask is None or data is None:
+        return None, None
+    return opcode, bytes(b ^ mask[i % 4] for i, b in enumerate(data))
+
+class Peer:
+    def __init__(self, sock):
+        self.sock, self.lock = sock, threading.Lock()
+
+    def send(self, opcode, payload):
+        n = len(payload)
+        head = bytes([0x80 | opcode, n]) if n < 126 else bytes([0x80 | opcode, 126]) + struct.pack(">H", n)
+        try:
+            with self.lock:
+                self.sock.sendall(head + payload)
+        except OSError:
+            pass
+
+class Broadcasts:
+    """Sends each message to every peer at its due time, on one thread, in due order."""
+    def __init__(self):
+        self.heap, self.cond, self.seq = [], threading.Condition(), 0
+
+    def put(self, due, payload):
+        with self.cond:
+            self.seq += 1
+            heapq.heappush(self.heap, (due, self.seq, payload))
+            self.cond.notify()
+
+    def run(self):
+        while True:
+            with self.cond:
+                while not self.heap or self.heap[0][0] > time.monotonic():
+                    self.cond.wait(None if not self.heap else self.heap[0][0] - time.monotonic())
+                _, _, payload = heapq.heappop(self.heap)
+            with PEERS_LOCK:
+                peers = list(PEERS)
+            for p in peers:
+                p.send(1, payload)
+
+PEERS, PEERS_LOCK, BROADCASTS = set(), threading.Lock(), Broadcasts()
+if WS_DELAY_MS is not None:
+    threading.Thread(target=BROADCASTS.run, daemon=True).start()
+
 if "--escapee" in sys.argv and os.fork() == 0:
     os.setpgid(0, 0)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -138,6 +254,9 @@ if BURNER:
 print("serving on port %s as pid %d with %s workers, %s cpus, %s" % (os.environ["PORT"], os.getpid(), os.environ.get("WORKERS"),
       os.environ.get("CPUS"), os.environ.get("GREETING")), flush=True)
 # a thread per connection: a verifier's idle keep-alive connection must not block the load's
+# a listen backlog of 5 (the default) drops the SYNs of a burst of connects (subscribers, a growing pool):
+# each then waits a second for its retry
+ThreadingHTTPServer.request_queue_size = 1024
 server = ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler)
 server.daemon_threads = True
 server.serve_forever()

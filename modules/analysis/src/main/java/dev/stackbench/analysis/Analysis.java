@@ -40,6 +40,16 @@ public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> t
         return drift.filter(Drift::exceeded);
     }
 
+    /** @return the fan-out figures of every ranked {@code realtime} cell, in table order */
+    public List<FanoutFigures> realtime() {
+        return cells().stream().map(FanoutFigures::of).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** @return every contestant's json p99 inflation under the {@code blocking} workload, in table order */
+    public List<Inflation> blocking() {
+        return Inflation.of(tables);
+    }
+
     /** @return the cell, if ranked */
     public Optional<Cell> cell(CellKey key) {
         return cells().stream().filter(c -> c.key().equals(key)).findFirst();

@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * <pre>{@code
  * ResultsDirectory dir = ResultsDirectory.open(path);
  * Analysis analysis = Analyzer.analyze(dir.run(),
- *         trial -> dir.histograms(trial).map(TrialLogs.Histograms::latency), AnalysisSettings.DEFAULTS);
+ *         trial -> dir.histograms(trial).map(h -> h.of(trial)), AnalysisSettings.DEFAULTS);
  * }</pre>
  */
 public final class Analyzer {
@@ -148,7 +148,17 @@ public final class Analyzer {
             flags.add(Flag.ERRORS);
         }
         if (key.level() instanceof LoadLevel.Open open
-                && throughput.median() < settings.saturatedBelow() * open.ratePerSecond()) {
+                && throughput.median() < settings.saturatedBelow() * open.ratePerSecond()
+                && !key.workload().equals(Inflation.BLOCKING)) {
+            flags.add(Flag.SATURATED);
+        }
+        // a blocking cell's throughput is its json share's: it is saturated below that share of the rate
+        if (key.level() instanceof LoadLevel.Open open && key.workload().equals(Inflation.BLOCKING)
+                && throughput.median() < settings.saturatedBelow() * open.ratePerSecond() * jsonShare(ranked)) {
+            flags.add(Flag.SATURATED);
+        }
+        if (key.level() instanceof LoadLevel.Fanout fanout
+                && throughput.median() < settings.saturatedBelow() * fanout.expectedDeliveriesPerSecond()) {
             flags.add(Flag.SATURATED);
         }
         if (!excluded.isEmpty()) {
@@ -168,6 +178,16 @@ public final class Analyzer {
                 ranked.stream().mapToLong(t -> t.server().rssPeakBytes()).max().orElse(0),
                 ranked.stream().mapToLong(Trial::unsent).sum(),
                 bound, flags));
+    }
+
+    /** @return the json kind's share of a blocking mix's requests, 0..1 (1 without a mix detail) */
+    private static double jsonShare(List<Trial> trials) {
+        return trials.stream().map(Trial::detail).filter(d -> d instanceof dev.stackbench.results.TrialDetail.Mix)
+                .map(d -> (dev.stackbench.results.TrialDetail.Mix) d).findFirst().map(m -> {
+                    double total = m.kinds().stream().mapToInt(dev.stackbench.results.TrialDetail.Kind::weight).sum();
+                    return m.kinds().stream().filter(k -> k.name().equals("json")).mapToInt(dev.stackbench.results.TrialDetail.Kind::weight)
+                            .sum() / total;
+                }).orElse(1.0);
     }
 
     static Spread spread(List<Trial> trials, ToDoubleFunction<Trial> metric) {

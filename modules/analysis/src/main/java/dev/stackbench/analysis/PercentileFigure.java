@@ -39,9 +39,15 @@ public record PercentileFigure(String name, double percentile, Spread value, lon
     }
 
     static PercentileFigure of(String name, double percentile, List<Trial> trials, ToLongFunction<Percentiles> get) {
-        Spread value = Spread.of(trials.stream().map(t -> (double) get.applyAsLong(t.latencyMicros())).toList());
-        long minCount = trials.stream().mapToLong(t -> t.latencyMicros().count()).min().orElse(0);
-        boolean lowerBound = trials.stream().map(Trial::latencyMicros).anyMatch(p -> censoredAt(p, percentile));
+        return of(name, percentile, trials, Trial::latencyMicros, get);
+    }
+
+    /** The same over another of the trials' distributions (e.g. a fan-out's time to the last subscriber). */
+    static PercentileFigure of(String name, double percentile, List<Trial> trials, java.util.function.Function<Trial, Percentiles> source,
+            ToLongFunction<Percentiles> get) {
+        Spread value = Spread.of(trials.stream().map(t -> (double) get.applyAsLong(source.apply(t))).toList());
+        long minCount = trials.stream().mapToLong(t -> source.apply(t).count()).min().orElse(0);
+        boolean lowerBound = trials.stream().map(source).anyMatch(p -> censoredAt(p, percentile));
         return new PercentileFigure(name, percentile, value, minCount, lowerBound);
     }
 

@@ -30,7 +30,8 @@ final class Ranking {
 
     static WorkloadTable rank(String workload, LoadLevel level, List<Cell> cells, List<Unranked> unranked,
             AnalysisSettings settings) {
-        RankBy rankBy = level instanceof LoadLevel.Open ? RankBy.P99_LATENCY : RankBy.THROUGHPUT;
+        // an open model and a fan-out offer every contestant the same load: the tail latency ranks them
+        RankBy rankBy = level instanceof LoadLevel.Closed ? RankBy.THROUGHPUT : RankBy.P99_LATENCY;
         ToDoubleFunction<Trial> metric = metric(rankBy);
         Comparator<Cell> order = rankBy == RankBy.THROUGHPUT
                 ? Comparator.comparingDouble((Cell c) -> -c.throughput().median())

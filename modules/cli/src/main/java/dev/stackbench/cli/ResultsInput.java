@@ -6,7 +6,6 @@ import dev.stackbench.analysis.Analyzer;
 import dev.stackbench.report.Format;
 import dev.stackbench.results.ResultsDirectory;
 import dev.stackbench.results.ResultsFormatException;
-import dev.stackbench.results.TrialLogs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ final class ResultsInput {
         try {
             ResultsDirectory results = ResultsDirectory.open(dir);
             return Analyzer.analyze(results.run(),
-                    trial -> results.histograms(trial).map(TrialLogs.Histograms::latency), AnalysisSettings.DEFAULTS);
+                    trial -> results.histograms(trial).map(h -> h.of(trial)), AnalysisSettings.DEFAULTS);
         } catch (ResultsFormatException e) {
             ExitCode code = e.kind() == ResultsFormatException.Kind.NEWER_SCHEMA ? ExitCode.ENVIRONMENT : ExitCode.USAGE;
             throw new UserException(code, e.getMessage());

@@ -162,7 +162,10 @@ final class RunCommand implements Callable<Integer> {
         Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
         ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
         out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
-                + suite.levels().stream().map(l -> l.describe()).toList() + ", " + suite.trials() + " interleaved round(s) of "
+                + suite.levels().stream().map(l -> l.describe()).toList()
+                + suite.realtime().map(r -> ", realtime at " + r.levels().stream().map(l -> l.describe()).toList()).orElse("")
+                + suite.blocking().map(b -> ", blocking (json alone and with " + b.cpuPercent() + "% /cpu) at " + b.level().describe()).orElse("")
+                + ", " + suite.trials() + " interleaved round(s) of "
                 + DurationConverter.format(suite.duration()) + " trials after a " + DurationConverter.format(suite.warmup()) + " warm-up ("
                 + DurationConverter.format(suite.rewarm()) + " in later rounds);"
                 + " generator on CPUs " + generator + ", contestants on " + server + ", PostgreSQL on " + database);

@@ -21,7 +21,9 @@ class ClaimsSuiteCoverageTest {
         List<Claim.Measurable> today = CatalogReader.read(Path.of("../../claims/claims.yaml")).claims().stream()
                 .filter(c -> c instanceof Claim.Measurable).map(c -> (Claim.Measurable) c)
                 .filter(m -> CatalogReader.TODAY.contains(m.workload())).toList();
-        List<String> suiteWorkloads = Suites.CLAIMS.workloads().stream().map(Workload::label).toList();
+        List<String> suiteWorkloads = new ArrayList<>(Suites.CLAIMS.workloads().stream().map(Workload::label).toList());
+        Suites.CLAIMS.realtime().ifPresent(r -> suiteWorkloads.add("realtime"));
+        Suites.CLAIMS.blocking().ifPresent(b -> suiteWorkloads.add("blocking"));
         List<String> suiteLevels = Suites.CLAIMS.levels().stream().map(LoadLevel::label).toList();
         Set<String> needed = new LinkedHashSet<>();
         List<String> missing = new ArrayList<>();
@@ -34,6 +36,6 @@ class ClaimsSuiteCoverageTest {
         assertThat(missing).isEmpty();
         // the cells the claims name; the rectangular matrix adds only cpu c1000
         assertThat(needed).containsExactlyInAnyOrder("io c100", "cpu c100", "io c1000", "user c1000", "json c100",
-                "json c1000", "user c100");
+                "json c1000", "user c100", "realtime null", "blocking null");
     }
 }

@@ -95,7 +95,8 @@ final class ClaimsTables {
     private String one(Quantity q, double v) {
         return switch (q) {
             case THROUGHPUT -> f.rate(v);
-            case P99 -> f.latency(v);
+            case P99, DELIVERY_P99 -> f.latency(v);
+            case P99_INFLATION -> f.ratio(v);
             case CPU_PER_REQUEST -> f.latency(v * 1e6) + " CPU";
             case MEMORY, IDLE_RSS -> f.mib(v);
             case STARTUP_TIME -> f.millis(v);

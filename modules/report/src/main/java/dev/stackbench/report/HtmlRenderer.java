@@ -20,12 +20,14 @@ final class HtmlRenderer {
     private static final String SCRIPT = "report.js";
     private final HumanFormat f;
     private final ReportTables t;
+    private final ClaimWorkloadTables cw;
     private final ChartLibrary library;
     private int charts;
 
     HtmlRenderer(HumanFormat format, ChartLibrary library) {
         this.f = format;
         this.t = new ReportTables(format);
+        this.cw = new ClaimWorkloadTables(format);
         this.library = library;
     }
 
@@ -40,6 +42,12 @@ final class HtmlRenderer {
         a.seed().ifPresent(s -> body.append("<a href=\"#seed\">Seed article check</a> · "));
         for (String w : workloads(a)) {
             body.append("<a href=\"#w-").append(esc(w)).append("\">").append(esc(w)).append("</a> · ");
+        }
+        if (!a.realtime().isEmpty()) {
+            body.append("<a href=\"#realtime\">Real time</a> · ");
+        }
+        if (!a.blocking().isEmpty()) {
+            body.append("<a href=\"#blocking\">Event-loop blocking</a> · ");
         }
         body.append("<a href=\"#contestants\">Contestants</a> · <a href=\"#legend\">Legend</a></nav>\n");
         body.append("</header>\n");
@@ -102,6 +110,12 @@ final class HtmlRenderer {
             body.append("</section>\n");
         }
 
+        if (!a.realtime().isEmpty()) {
+            section(body, "realtime", ClaimWorkloadTables.REALTIME_HEADING, cw.realtime(a.realtime()), cw.realtimeNotes());
+        }
+        if (!a.blocking().isEmpty()) {
+            section(body, "blocking", ClaimWorkloadTables.BLOCKING_HEADING, cw.blocking(a.blocking()), cw.blockingNotes());
+        }
         body.append("<section id=\"contestants\">\n<h2>Contestants</h2>\n").append(t.contestants(a).toHtml("results"));
         List<String> notMeasured = t.notMeasured(a);
         if (!notMeasured.isEmpty()) {
@@ -155,6 +169,13 @@ final class HtmlRenderer {
         }
         out.append(" data-title=\"").append(esc(title)).append("\" role=\"img\" aria-label=\"").append(esc(title))
                 .append("\"></canvas></div><figcaption>").append(esc(caption)).append("</figcaption></figure>\n");
+    }
+
+    private static void section(StringBuilder body, String id, String heading, Table table, List<String> notes) {
+        body.append("<section id=\"").append(id).append("\">\n<h2>").append(esc(heading)).append("</h2>\n").append(table.toHtml("results"));
+        body.append("<ul class=\"notes\">\n");
+        notes.forEach(n -> body.append("<li>").append(esc(n)).append("</li>\n"));
+        body.append("</ul>\n</section>\n");
     }
 
     private static List<String> workloads(Analysis a) {

@@ -123,6 +123,10 @@ final class JsonFigures {
         } else if (level instanceof LoadLevel.Open op) {
             o.put("model", "open");
             o.put("ratePerSecond", op.ratePerSecond());
+        } else if (level instanceof LoadLevel.Fanout f) {
+            o.put("model", "fanout");
+            o.put("subscribers", f.subscribers());
+            o.put("publishPerSecond", f.publishPerSecond());
         }
         return o;
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stackbench.analysis.FanoutFigures;
+import dev.stackbench.analysis.Inflation;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.Cell;
@@ -79,6 +81,43 @@ final class JsonRenderer {
             }
         }
         a.seed().ifPresent(s -> root.set("seedTable", seed(s)));
+        if (!a.realtime().isEmpty()) {
+            ArrayNode realtime = root.putArray("realtime");
+            for (FanoutFigures x : a.realtime()) {
+                ObjectNode o = realtime.addObject();
+                fig.key(o, x.cell().key());
+                o.put("subscribers", x.level().subscribers());
+                o.put("publishPerSecond", x.level().publishPerSecond());
+                o.set("deliveriesPerSecond", fig.spread(x.cell().throughput(), 1));
+                o.set("deliveryP50Micros", fig.percentile(x.cell().p50()));
+                o.set("deliveryP99Micros", fig.percentile(x.cell().p99()));
+                o.set("lastSubscriberP50Micros", fig.percentile(x.lastSubscriberP50()));
+                o.set("lastSubscriberMaxMicros", fig.spread(x.lastSubscriberMax(), 0));
+                o.put("published", x.published());
+                o.put("owed", x.owed());
+                o.put("missing", x.missing());
+                o.put("connectErrors", x.connectErrors());
+                o.set("cpuCores", fig.spread(x.cell().cpuCores(), 3));
+                if (x.memoryPerConnectionBytes().isPresent()) {
+                    o.set("memoryPerConnectionBytes", fig.spread(x.memoryPerConnectionBytes().get(), 0));
+                } else {
+                    o.putNull("memoryPerConnectionBytes");
+                }
+            }
+        }
+        if (!a.blocking().isEmpty()) {
+            ArrayNode blocking = root.putArray("blocking");
+            for (Inflation i : a.blocking()) {
+                ObjectNode o = blocking.addObject();
+                o.put("contestant", i.contestant());
+                o.set("level", fig.level(i.level()));
+                o.put("cpuPercent", i.cpuPercent());
+                o.set("jsonP99AloneMicros", fig.percentile(i.alone().p99()));
+                o.set("jsonP99MixedMicros", fig.percentile(i.mixed().p99()));
+                o.set("inflation", fig.ratio(i.inflation()));
+                o.put("supported", i.supported());
+            }
+        }
         ArrayNode curves = root.putArray("latencyCurves");
         for (LatencyCurve c : a.curves()) {
             ObjectNode curve = curves.addObject();

@@ -10,9 +10,11 @@ import java.util.List;
 final class MarkdownRenderer {
     private final ReportTables t;
     private final CompareTables ct;
+    private final ClaimWorkloadTables cw;
 
     MarkdownRenderer(HumanFormat format) {
         this.t = new ReportTables(format);
+        this.cw = new ClaimWorkloadTables(format);
         this.ct = new CompareTables(format);
     }
 
@@ -35,6 +37,16 @@ final class MarkdownRenderer {
                 out.append('\n');
                 notes.forEach(n -> out.append("- ").append(n).append('\n'));
             }
+        }
+        if (!a.realtime().isEmpty()) {
+            out.append("\n## ").append(ClaimWorkloadTables.REALTIME_HEADING).append("\n\n").append(cw.realtime(a.realtime()).toMarkdown());
+            out.append('\n');
+            cw.realtimeNotes().forEach(n -> out.append("- ").append(n).append('\n'));
+        }
+        if (!a.blocking().isEmpty()) {
+            out.append("\n## ").append(ClaimWorkloadTables.BLOCKING_HEADING).append("\n\n").append(cw.blocking(a.blocking()).toMarkdown());
+            out.append('\n');
+            cw.blockingNotes().forEach(n -> out.append("- ").append(n).append('\n'));
         }
         out.append("\n## Contestants\n\n").append(t.contestants(a).toMarkdown());
         List<String> notMeasured = t.notMeasured(a);

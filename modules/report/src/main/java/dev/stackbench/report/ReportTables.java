@@ -137,6 +137,14 @@ final class ReportTables {
 
     /** @return e.g. {@code json — 100 connections (closed model, ranked by req/s)} */
     String heading(WorkloadTable t) {
+        if (t.level() instanceof dev.stackbench.results.LoadLevel.Fanout) {
+            return t.workload() + " " + DASH + " " + t.level().describe()
+                    + " (WebSocket fan-out: req/s are deliveries/s, latency publish to delivery; ranked by p99)";
+        }
+        if (t.workload().equals(dev.stackbench.analysis.Inflation.BLOCKING)) {
+            return t.workload() + " " + DASH + " " + t.level().describe()
+                    + " (json with /cpu mixed in: req/s and latency of the json requests; ranked by p99)";
+        }
         return t.workload() + " " + DASH + " " + t.level().describe() + (t.rankBy() == RankBy.THROUGHPUT
                 ? " (closed model, ranked by req/s)"
                 : " (open model, ranked by p99 latency)");

@@ -10,9 +10,11 @@ import java.util.List;
 final class TextRenderer {
     private final ReportTables t;
     private final CompareTables ct;
+    private final ClaimWorkloadTables cw;
 
     TextRenderer(HumanFormat format) {
         this.t = new ReportTables(format);
+        this.cw = new ClaimWorkloadTables(format);
         this.ct = new CompareTables(format);
     }
 
@@ -30,6 +32,16 @@ final class TextRenderer {
             section(out, t.heading(table));
             out.append(t.workload(table).toText());
             t.notes(table).forEach(n -> out.append(n).append('\n'));
+        }
+        if (!a.realtime().isEmpty()) {
+            section(out, ClaimWorkloadTables.REALTIME_HEADING);
+            out.append(cw.realtime(a.realtime()).toText());
+            cw.realtimeNotes().forEach(n -> out.append(n).append('\n'));
+        }
+        if (!a.blocking().isEmpty()) {
+            section(out, ClaimWorkloadTables.BLOCKING_HEADING);
+            out.append(cw.blocking(a.blocking()).toText());
+            cw.blockingNotes().forEach(n -> out.append(n).append('\n'));
         }
         section(out, "Contestants");
         out.append(t.contestants(a).toText());

@@ -10,21 +10,24 @@ import java.util.Locale;
  * arrival rate, latency timed from the intended send time, as wrk2 does).
  *
  * <p>In JSON: {@code {"model":"closed","connections":1000}} or
- * {@code {"model":"open","ratePerSecond":2000.0}}.
+ * {@code {"model":"open","ratePerSecond":2000.0}}; a WebSocket fan-out (workload {@code realtime},
+ * schema 3) is {@code {"model":"fanout","subscribers":1000,"publishPerSecond":20.0}}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "model")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LoadLevel.Closed.class, name = "closed"),
-        @JsonSubTypes.Type(value = LoadLevel.Open.class, name = "open")})
+        @JsonSubTypes.Type(value = LoadLevel.Open.class, name = "open"),
+        @JsonSubTypes.Type(value = LoadLevel.Fanout.class, name = "fanout")})
 public sealed interface LoadLevel {
 
     /**
      * @return a short, file-name safe label: {@code c1000} for 1000 connections, {@code r2000}
-     *     for 2000 requests/s ({@code r2000.5} for a fractional rate); used in hlog file names
+     *     for 2000 requests/s ({@code r2000.5} for a fractional rate), {@code s1000-p20} for 1000
+     *     fan-out subscribers at 20 messages/s; used in hlog file names and the claims catalog
      */
     String label();
 
-    /** @return what a person reads: {@code 1000 connections}, {@code 2000 req/s offered} */
+    /** @return what a person reads: {@code 1000 connections}, {@code 2000 req/s offered}, {@code 1000 subscribers, 10 msg/s} */
     String describe();
 
     /**
@@ -77,5 +80,43 @@ public sealed interface LoadLevel {
                     ? Long.toString((long) ratePerSecond)
                     : String.format(Locale.ROOT, "%s", ratePerSecond);
         }
+    }
+
+    /**
+     * A WebSocket fan-out: {@code subscribers} connections held open to {@code /ws}, one publisher
+     * connection sending {@code publishPerSecond} messages a second (an open model: the schedule
+     * never waits for the server), the server broadcasting each to every subscriber.
+     *
+     * @param subscribers      subscriber connections, >= 1
+     * @param publishPerSecond messages published per second, > 0
+     */
+    record Fanout(int subscribers, double publishPerSecond) implements LoadLevel {
+        public Fanout {
+            if (subscribers < 1) {
+                throw new IllegalArgumentException("subscribers must be >= 1, was " + subscribers);
+            }
+            if (!(publishPerSecond > 0) || Double.isInfinite(publishPerSecond)) {
+                throw new IllegalArgumentException("publishPerSecond must be > 0, was " + publishPerSecond);
+            }
+        }
+
+        @Override
+        public String label() {
+            return "s" + subscribers + "-p" + number(publishPerSecond);
+        }
+
+        @Override
+        public String describe() {
+            return subscribers + (subscribers == 1 ? " subscriber, " : " subscribers, ") + number(publishPerSecond) + " msg/s";
+        }
+
+        /** @return the deliveries per second the server owes: every message to every subscriber */
+        public double expectedDeliveriesPerSecond() {
+            return subscribers * publishPerSecond;
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%s", value);
     }
 }

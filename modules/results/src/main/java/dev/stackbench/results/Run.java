@@ -33,7 +33,11 @@ public record Run(
         List<Trial> trials,
         List<ReferenceMeasurement> reference) {
 
-    /** The schema version this code writes and the newest it reads (it reads 1 and 2 too). */
+    /**
+     * The schema version this code writes and the newest it reads (it reads 1 and 2 too). Schema 3
+     * added the fan-out level ({@link LoadLevel.Fanout}), a trial's {@link TrialDetail} and the
+     * generator's {@code lagged}.
+     */
     public static final int SCHEMA_VERSION = 3;
 
     public Run {

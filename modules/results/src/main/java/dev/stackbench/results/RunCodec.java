@@ -20,7 +20,8 @@ import java.util.Locale;
  * in record-component order, two-space indent, {@code \n} line ends, a final newline; instants
  * as ISO-8601 UTC ({@code 2025-03-01T10:00:00Z}), durations as ISO-8601 ({@code PT10S}).
  * Reading is strict: an unknown field is an error, so that a typo never passes silently.
- * Schema-1 files are read too: {@link SchemaUpgrade} fills the fields they lack first.
+ * Schema-1 and schema-2 files are read too: {@link SchemaUpgrade} fills the fields they lack first.
+ * A trial's {@code detail} is optional in every schema: absent means an ordinary HTTP trial.
  *
  * <p>Thread-safe once built.
  */
@@ -83,8 +84,10 @@ public final class RunCodec {
         if (schema == 1 && tree instanceof ObjectNode v1) {
             SchemaUpgrade.fromV1(v1);
         }
-        if (schema <= 2 && tree instanceof ObjectNode older) {
-            SchemaUpgrade.fromV2(older);
+        if (tree instanceof ObjectNode any) {
+            // schema 2 had neither; a schema-3 file written before the generator's lagged existed lacks it too
+            SchemaUpgrade.fromV2(any);
+            SchemaUpgrade.absentDetails(any);
         }
         try {
             return mapper.treeToValue(tree, Run.class);

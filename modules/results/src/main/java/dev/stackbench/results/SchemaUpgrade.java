@@ -74,6 +74,20 @@ final class SchemaUpgrade {
         }
     }
 
+    /**
+     * A trial without {@code detail} is an ordinary HTTP trial (schemas 1 and 2 had none; schema 3
+     * leaves it out when null): sets it to null, in place, so that the strict reader accepts it.
+     */
+    static void absentDetails(ObjectNode run) {
+        if (run.get("trials") != null) {
+            for (JsonNode t : run.get("trials")) {
+                if (t instanceof ObjectNode trial && !trial.has("detail")) {
+                    trial.putNull("detail");
+                }
+            }
+        }
+    }
+
     private static void trial(ObjectNode trial, double warmupSeconds) {
         putIfAbsent(trial, "round", trial.get("trial"));
         if (!trial.has("started")) {

@@ -1,5 +1,6 @@
 package dev.stackbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,8 @@ import java.util.Objects;
  *     {@code generator-bound: ...}); empty when valid
  * @param histogramLog path of the trial's HdrHistogram interval log, relative to the results
  *     directory, '/'-separated (see {@link TrialLogs#relativePath})
+ * @param detail what the trial's measurement kind measured beyond these totals (a WebSocket
+ *     fan-out, a request mix); null for an ordinary HTTP trial, and then left out of the file
  */
 public record Trial(
         String contestant,
@@ -66,7 +69,8 @@ public record Trial(
         ServerUsage server,
         GeneratorHealth generator,
         List<String> invalid,
-        String histogramLog) {
+        String histogramLog,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TrialDetail detail) {
 
     public Trial {
         Objects.requireNonNull(contestant, "contestant");
@@ -94,6 +98,24 @@ public record Trial(
         invalid = List.copyOf(invalid == null ? List.of() : invalid);
     }
 
+    /** An ordinary HTTP trial: no detail (the schema-2 shape). */
+    public Trial(String contestant, String workload, LoadLevel level, int trial, int round, Instant started, double durationSeconds,
+            double warmupSeconds, long requests, double throughputPerSecond, long unsent, Percentiles latencyMicros,
+            Percentiles errorLatencyMicros, Percentiles serviceTimeMicros, Errors errors, ServerUsage server,
+            GeneratorHealth generator, List<String> invalid, String histogramLog) {
+        this(contestant, workload, level, trial, round, started, durationSeconds, warmupSeconds, requests, throughputPerSecond,
+                unsent, latencyMicros, errorLatencyMicros, serviceTimeMicros, errors, server, generator, invalid, histogramLog, null);
+    }
+
+    /** @return the same trial, invalid for these reasons too (kept in the results, never ranked) */
+    public Trial withInvalid(List<String> reasons) {
+        List<String> all = new java.util.ArrayList<>(invalid);
+        all.addAll(reasons);
+        return new Trial(contestant, workload, level, trial, round, started, durationSeconds, warmupSeconds, requests,
+                throughputPerSecond, unsent, latencyMicros, errorLatencyMicros, serviceTimeMicros, errors, server, generator, all,
+                histogramLog, detail);
+    }
+
     /**
      * The schema-1 shape, for callers not yet updated to schema 2: round = trial index, start
      * unknown, no warm-up recorded, nothing unsent, no error latency, valid.
@@ -102,7 +124,7 @@ public record Trial(
             long requests, double throughputPerSecond, Percentiles latencyMicros, Percentiles serviceTimeMicros,
             Errors errors, ServerUsage server, GeneratorHealth generator, String histogramLog) {
         this(contestant, workload, level, trial, trial, null, durationSeconds, 0, requests, throughputPerSecond, 0,
-                latencyMicros, null, serviceTimeMicros, errors, server, generator, List.of(), histogramLog);
+                latencyMicros, null, serviceTimeMicros, errors, server, generator, List.of(), histogramLog, null);
     }
 
     /** @return whether the trial may be ranked: no reason makes it invalid */

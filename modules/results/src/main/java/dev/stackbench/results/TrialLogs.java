@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -34,6 +36,8 @@ public final class TrialLogs {
 
     /** The tag of open-model service-time intervals. */
     public static final String SERVICE_TIME_TAG = "service";
+    /** Tag prefix of a request mix's per-kind intervals: {@code kind:json}. */
+    public static final String KIND_TAG_PREFIX = "kind:";
 
     /** The tag of intervals holding non-success responses' latency (schema 2). */
     public static final String ERROR_LATENCY_TAG = "error";
@@ -80,6 +84,7 @@ public final class TrialLogs {
             Histogram latency = null;
             Histogram service = null;
             Histogram error = null;
+            Map<String, Histogram> kinds = new TreeMap<>();
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null) {
                 if (!(next instanceof Histogram interval)) {
@@ -91,6 +96,10 @@ public final class TrialLogs {
                     service = add(service, interval);
                 } else if (ERROR_LATENCY_TAG.equals(interval.getTag())) {
                     error = add(error, interval);
+                } else if (interval.getTag() != null && interval.getTag().startsWith(KIND_TAG_PREFIX)) {
+                    // a request mix's per-kind intervals; the untagged one already holds their sum
+                    String kind = interval.getTag().substring(KIND_TAG_PREFIX.length());
+                    kinds.put(kind, add(kinds.get(kind), interval));
                 } else {
                     latency = add(latency, interval);
                 }
@@ -99,7 +108,7 @@ public final class TrialLogs {
                 throw new ResultsFormatException(ResultsFormatException.Kind.MALFORMED,
                         file + " has no latency intervals");
             }
-            return new Histograms(latency, Optional.ofNullable(service), Optional.ofNullable(error));
+            return new Histograms(latency, Optional.ofNullable(service), Optional.ofNullable(error), kinds);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ResultsFormatException r) {
                 throw r;
@@ -125,7 +134,29 @@ public final class TrialLogs {
      * @param latency response times (schema 2: successful responses, censored values included)
      * @param serviceTime open model only
      * @param errorLatency non-success responses' latency, when the log has it
+     * @param kinds a request mix's latency per kind (intervals tagged {@code kind:NAME}), by name;
+     *     empty for a single kind
      */
-    public record Histograms(Histogram latency, Optional<Histogram> serviceTime, Optional<Histogram> errorLatency) {
+    public record Histograms(Histogram latency, Optional<Histogram> serviceTime, Optional<Histogram> errorLatency,
+                             Map<String, Histogram> kinds) {
+        public Histograms {
+            kinds = Map.copyOf(kinds);
+        }
+
+        /** Without kinds. */
+        public Histograms(Histogram latency, Optional<Histogram> serviceTime, Optional<Histogram> errorLatency) {
+            this(latency, serviceTime, errorLatency, Map.of());
+        }
+
+        /**
+         * @return the distribution the trial's own latency figures describe: for a request mix
+         *     ({@link TrialDetail.Mix}) its first kind's (the blocking mix's json), else {@link #latency()}
+         */
+        public Histogram of(Trial trial) {
+            if (trial.detail() instanceof TrialDetail.Mix mix && kinds.containsKey(mix.kinds().get(0).name())) {
+                return kinds.get(mix.kinds().get(0).name());
+            }
+            return latency;
+        }
     }
 }

@@ -4,7 +4,7 @@
  *
  * <pre>
  * results/&lt;yyyyMMdd'T'HHmmss'Z'&gt;-&lt;suite&gt;/
- *   run.json                                         {@link dev.stackbench.results.Run}, schemaVersion 2 (reads 1)
+ *   run.json                                         {@link dev.stackbench.results.Run}, schemaVersion 3 (reads 1 and 2)
  *   trials/&lt;contestant&gt;/&lt;workload&gt;/&lt;level&gt;-t&lt;N&gt;.hlog  one HdrHistogram interval log per trial
  *   logs/                                            contestant stdout/stderr
  * </pre>

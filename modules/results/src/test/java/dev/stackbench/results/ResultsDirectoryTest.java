@@ -106,6 +106,43 @@ class ResultsDirectoryTest {
     }
 
     @Test
+    void aMixsKindIntervalsAreReadApartAndAMixTrialsCurveIsItsFirstKinds() throws IOException {
+        Instant started = Instant.parse("2025-03-01T10:00:00Z");
+        Histogram json = new Histogram(3);
+        Histogram cpu = new Histogram(3);
+        for (int i = 1; i <= 95; i++) {
+            json.recordValue(1_000);
+        }
+        for (int i = 1; i <= 5; i++) {
+            cpu.recordValue(50_000);
+        }
+        Histogram both = json.copy();
+        both.add(cpu);
+        Path log = tmp.resolve("mix.hlog");
+        try (var out = Files.newOutputStream(log)) {
+            HistogramLogWriter w = TrialLogs.startLog(out, started, "a blocking r800 trial 1");
+            w.outputIntervalHistogram(0, 1, both, TrialLogs.MAX_VALUE_UNIT_RATIO);
+            json.setTag(TrialLogs.KIND_TAG_PREFIX + "json");
+            w.outputIntervalHistogram(0, 1, json, TrialLogs.MAX_VALUE_UNIT_RATIO);
+            cpu.setTag(TrialLogs.KIND_TAG_PREFIX + "cpu");
+            w.outputIntervalHistogram(0, 1, cpu, TrialLogs.MAX_VALUE_UNIT_RATIO);
+        }
+        TrialLogs.Histograms h = TrialLogs.read(log);
+        // the untagged interval alone is the whole mix: the kinds are not added to it a second time
+        assertThat(h.latency().getTotalCount()).isEqualTo(100);
+        assertThat(h.kinds()).containsOnlyKeys("cpu", "json");
+        assertThat(h.kinds().get("json").getTotalCount()).isEqualTo(95);
+        Trial plain = RunCodecTest.sample(List.of()).trials().get(0);
+        assertThat(h.of(plain).getTotalCount()).isEqualTo(100);
+        Percentiles p = Percentiles.of(json);
+        Trial mix = new Trial(plain.contestant(), "blocking", plain.level(), 1, 1, null, 1, 0, 95, 95, 0, p, null, null, Errors.NONE,
+                plain.server(), plain.generator(), List.of(), null, new TrialDetail.Mix(List.of(
+                        new TrialDetail.Kind("json", "/json", 95, 95, 95, p, 0), new TrialDetail.Kind("cpu", "/cpu?n=1", 5, 5, 5, p, 0))));
+        assertThat(h.of(mix).getTotalCount()).isEqualTo(95);
+        assertThat(h.of(mix).getMaxValue()).isLessThan(50_000);
+    }
+
+    @Test
     void unsafeNamesAreRefused() {
         assertThatThrownBy(() -> ResultsWriter.directoryName(Instant.EPOCH, "../x"))
                 .hasMessage("suite '../x' must be a file-name safe word (letters, digits, '.', '_', '-')");

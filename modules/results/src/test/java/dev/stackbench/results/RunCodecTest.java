@@ -198,6 +198,47 @@ class RunCodecTest {
     }
 
     @Test
+    void aSchema2FileIsReadAsIsItsTrialsOrdinaryHttpTrials() throws IOException {
+        String v2text = fixtureRunJson().replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 2")
+                .replaceAll(",\\s*\"lagged\" : (true|false|null)", "");
+        Run v2 = codec.read(v2text, "fixture/run.json");
+        assertThat(v2.schemaVersion()).isEqualTo(2);
+        assertThat(v2.trials()).isNotEmpty().allSatisfy(t -> assertThat(t.detail()).isNull());
+        assertThat(codec.write(v2)).doesNotContain("\"detail\"");
+    }
+
+    @Test
+    void fanoutAndMixTrialsSurviveARoundTripInTheDocumentedShape() {
+        Percentiles lat = new Percentiles(900, 1200, 1500, 2500, 4000, 9000, 12000, 1000.5, 300.25, 12345, 0);
+        Run base = sample(List.of(contestant("a", new ContestantStatus.Measured())));
+        Trial fanout = new Trial("a", "realtime", new LoadLevel.Fanout(1000, 20), 1, 1, Instant.parse("2025-03-01T10:00:45Z"),
+                2.0, 1.0, 39_990, 19_995, 0, lat, null, null, new Errors(3, 0, 0, 10, Map.of()),
+                new ServerUsage(0.3, null, 90_000_000, 95_000_000, ServerUsage.CGROUP),
+                new GeneratorHealth(0.1, 20.0, 20.0, 0, 0, null, null, null, false, false, null), List.of(),
+                "trials/a/realtime/s1000-p20-t1.hlog", new TrialDetail.Fanout(997, 40, 10, 2, lat));
+        Trial mix = new Trial("a", "blocking", new LoadLevel.Open(200), 1, 1, Instant.parse("2025-03-01T10:00:55Z"),
+                2.0, 1.0, 380, 190, 0, lat, null, lat, Errors.NONE,
+                new ServerUsage(0.6, null, 80_000_000, 90_000_000, ServerUsage.CGROUP),
+                new GeneratorHealth(0.1, 200.0, 200.0, 0, 0, null, null, null, false, false, null), List.of(),
+                "trials/a/blocking/r200-t1.hlog", new TrialDetail.Mix(List.of(
+                        new TrialDetail.Kind("json", "/json", 95, 380, 190, lat, 0),
+                        new TrialDetail.Kind("cpu", "/cpu?n=10000", 5, 20, 10, lat, 1))));
+        Run run = new Run(Run.SCHEMA_VERSION, base.suite(), base.started(), base.finished(), base.status(), base.plan(),
+                base.environment(), base.contestants(), List.of(base.trials().get(0), fanout, mix), base.reference());
+        String json = codec.write(run);
+
+        assertThat(codec.read(json, "test")).isEqualTo(run);
+        assertThat(json).startsWith("{\n  \"schemaVersion\" : 3,")
+                .contains("{\n        \"model\" : \"fanout\",\n        \"subscribers\" : 1000,\n        \"publishPerSecond\" : 20.0\n      }")
+                .contains("\"detail\" : {\n        \"kind\" : \"fanout\",\n        \"connected\" : 997,")
+                .contains("\"detail\" : {\n        \"kind\" : \"mix\",\n        \"kinds\" : [");
+        // the ordinary trial carries no detail field at all
+        assertThat(json.split("\"detail\"", -1)).hasSize(3);
+        assertThat(new LoadLevel.Fanout(1000, 20).label()).isEqualTo("s1000-p20");
+        assertThat(new LoadLevel.Fanout(10_000, 2.5).describe()).isEqualTo("10000 subscribers, 2.5 msg/s");
+    }
+
+    @Test
     void brokenJsonSaysWhere() {
         assertThatThrownBy(() -> codec.read("{\n\"schemaVersion\": 1,,", "x/run.json"))
                 .hasMessageStartingWith("x/run.json is not valid JSON: ")

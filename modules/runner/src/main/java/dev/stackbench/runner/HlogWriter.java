@@ -58,7 +58,7 @@ public final class HlogWriter implements ProgressListener, AutoCloseable {
 
     @Override
     public void kindInterval(String kind, Histogram latencyInterval) {
-        latencyInterval.setTag("kind:" + kind);
+        latencyInterval.setTag(TrialLogs.KIND_TAG_PREFIX + kind);
         writer.outputIntervalHistogram(latencyInterval);
         latencyInterval.setTag(null);
     }

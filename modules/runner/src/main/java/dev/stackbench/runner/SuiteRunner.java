@@ -228,16 +228,44 @@ public final class SuiteRunner {
                 }
             }
         }
+        suite.realtime().ifPresent(rt -> {
+            List<String> ids = implementing(List.of(Workload.REALTIME), "realtime");
+            rt.levels().stream().filter(l -> !ids.isEmpty()).forEach(l -> cells.add(new Schedule.Cell(Workload.REALTIME.label(), l, ids)));
+        });
+        suite.blocking().ifPresent(b -> {
+            List<String> ids = implementing(List.of(Workload.JSON, Workload.CPU), "blocking (json and cpu)");
+            Schedule.Cell alone = new Schedule.Cell(Workload.JSON.label(), b.level(), ids);
+            if (!ids.isEmpty()) {
+                // json alone at the mix's rate is the baseline of the inflation: an ordinary json cell
+                if (cells.stream().noneMatch(c -> c.workload().equals(alone.workload()) && c.level().equals(alone.level()))) {
+                    cells.add(alone);
+                }
+                cells.add(new Schedule.Cell(TrialRunner.BLOCKING, b.level(), ids));
+            }
+        });
         return cells;
+    }
+
+    /** @return the contestants that are up and implement every one of {@code needed}, saying which are left out */
+    private List<String> implementing(List<Workload> needed, String what) {
+        List<String> ids = new ArrayList<>();
+        for (RunningContestant c : up.values()) {
+            if (needed.stream().allMatch(c.manifest()::supports)) {
+                ids.add(c.manifest().id());
+            } else {
+                listener.step("  " + c.manifest().id() + " does not implement " + what + ": not measured there");
+            }
+        }
+        return ids;
     }
 
     private void runSlot(Schedule.Slot slot, ContestantLauncher launcher, TrialRunner runner, Optional<DatabaseServer> database)
             throws InterruptedException {
-        Workload w = Workload.valueOf(slot.workload().toUpperCase(Locale.ROOT));
+        boolean usesDatabase = slot.workload().equals(Workload.USER.label());
         boolean retried = false;
         while (true) {
             RunningContestant server = up.get(slot.contestant());
-            if (server == null || (databaseLost && w == Workload.USER)) {
+            if (server == null || (databaseLost && usesDatabase)) {
                 return;
             }
             String cell = slot.contestant() + " " + slot.workload() + " " + slot.level().describe();
@@ -246,8 +274,8 @@ public final class SuiteRunner {
             }
             boolean first = warmed.add(cell);
             listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
-            TrialRunner.Outcome outcome = measure(runner, server, w, slot.level(), slot.round(), first,
-                    w == Workload.USER ? database : Optional.empty());
+            TrialRunner.Outcome outcome = measure(runner, server, slot.workload(), slot.level(), slot.round(), first,
+                    usesDatabase ? database : Optional.empty());
             trials.add(outcome.trial());
             listener.trialFinished(outcome.trial(), true);
             ladderStep(slot, outcome.trial());
@@ -302,7 +330,7 @@ public final class SuiteRunner {
         }
     }
 
-    private TrialRunner.Outcome measure(TrialRunner runner, RunningContestant server, Workload w, LoadLevel level, int round, boolean first,
+    private TrialRunner.Outcome measure(TrialRunner runner, RunningContestant server, String w, LoadLevel level, int round, boolean first,
                                         Optional<DatabaseServer> database) throws InterruptedException {
         try {
             TrialRunner.Outcome outcome = runner.run(server, w, level, round, first, database, listener);
@@ -391,7 +419,7 @@ public final class SuiteRunner {
             List<Trial> step = new ArrayList<>();
             for (int t = 1; t <= suite.trials() && up.containsKey(id); t++) {
                 listener.trialStarted(id, w.label(), level.describe(), t, suite.trials());
-                Trial trial = measure(runner, up.get(id), w, level, t, t == 1, Optional.empty()).trial();
+                Trial trial = measure(runner, up.get(id), w.label(), level, t, t == 1, Optional.empty()).trial();
                 trials.add(trial);
                 step.add(trial);
                 listener.trialFinished(trial, false);
@@ -416,7 +444,10 @@ public final class SuiteRunner {
 
     /** Writes run.json as it stands, with the given status. */
     public Run write(RunStatus status) {
-        Plan plan = new Plan(List.copyOf(contestants.keySet()), suite.workloads().stream().map(Workload::label).toList(),
+        List<String> workloads = new ArrayList<>(suite.workloads().stream().map(Workload::label).toList());
+        suite.realtime().ifPresent(r -> workloads.add(Workload.REALTIME.label()));
+        suite.blocking().ifPresent(b -> workloads.add(TrialRunner.BLOCKING));
+        Plan plan = new Plan(List.copyOf(contestants.keySet()), workloads,
                 suite.levels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus());
         Run run = new Run(Run.SCHEMA_VERSION, suite.name(), started, Instant.now(), status, plan, environment,
                 List.copyOf(contestants.values()), trials, reference);

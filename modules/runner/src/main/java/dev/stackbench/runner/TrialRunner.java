@@ -8,6 +8,8 @@ import dev.stackbench.lab.db.DatabaseServer;
 import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.lab.monitor.ResourceSummary;
 import dev.stackbench.loadgen.ErrorCounts;
+import dev.stackbench.loadgen.KindResult;
+import dev.stackbench.loadgen.RequestKind;
 import dev.stackbench.loadgen.LoadGenerator;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
@@ -21,7 +23,10 @@ import dev.stackbench.results.Percentiles;
 import dev.stackbench.results.ResultsWriter;
 import dev.stackbench.results.ServerUsage;
 import dev.stackbench.results.Trial;
+import dev.stackbench.results.TrialDetail;
 import dev.stackbench.results.TrialLogs;
+import dev.stackbench.runner.suite.BlockingCells;
+import dev.stackbench.runner.suite.WorkloadParams;
 import dev.stackbench.runner.suite.Suite;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -40,6 +46,9 @@ import org.HdrHistogram.Histogram;
  * and an exit of either, noticed at once), the interval log written into the results directory.
  */
 final class TrialRunner {
+    /** The workload label of the json + /cpu mix. */
+    static final String BLOCKING = "blocking";
+
     /** Warm-up rate samples: 250 ms each, stable when the last 4 (1 s) vary less than 5% (or their counting noise). */
     static final Duration SAMPLE = Duration.ofMillis(250);
     static final int SAMPLES = 4;
@@ -66,44 +75,63 @@ final class TrialRunner {
     }
 
     /**
+     * Measures one trial of any kind: a WebSocket fan-out for a {@link LoadLevel.Fanout} level,
+     * the json + /cpu mix for workload {@value #BLOCKING}, an HTTP workload otherwise.
+     *
+     * @param workload the workload's label ({@code json}, ..., {@code realtime}, {@code blocking})
      * @param round  1-based round, also the trial's index in its cell
      * @param first  whether this is the contestant's first trial of the cell: its warm-up may run up
      *               to the suite's {@code warmup}; later ones up to three times {@code rewarm}
      * @param database the database to watch beside the contestant, if the workload uses it
      */
-    Outcome run(RunningContestant server, Workload workload, LoadLevel level, int round, boolean first, Optional<DatabaseServer> database,
+    Outcome run(RunningContestant server, String workload, LoadLevel level, int round, boolean first, Optional<DatabaseServer> database,
                 ProgressListener progress) throws IOException, InterruptedException {
-        LoadSpec spec = spec(server.baseUri(), workload, level, warmup(first));
         String id = server.manifest().id();
-        Path hlog = results.trialLog(id, workload.label(), level, round);
+        Path hlog = results.trialLog(id, workload, level, round);
         AtomicReference<TrialWatch> watch = new AtomicReference<>();
         AtomicReference<TrialUsage> usage = new AtomicReference<>();
         AtomicReference<Instant> started = new AtomicReference<>();
-        LoadResult r;
-        try (HlogWriter log = HlogWriter.create(hlog, id + " " + workload.label() + " " + level.label() + " trial " + round
-                + "; values in microseconds", level instanceof LoadLevel.Open)) {
-            ProgressListener window = new ProgressListener() {
-                @Override
-                public void measureStarted() {
-                    watch.set(TrialWatch.start(server, database));
-                    started.set(Instant.now());
-                }
+        ProgressListener window = new ProgressListener() {
+            @Override
+            public void measureStarted() {
+                watch.set(TrialWatch.start(server, database));
+                started.set(Instant.now());
+            }
 
-                @Override
-                public void measureEnded() {
-                    usage.set(watch.get().stop());
-                }
-            };
-            r = new LoadGenerator(spec).run(ProgressListener.all(List.of(window, log, progress)));
+            @Override
+            public void measureEnded() {
+                usage.set(watch.get().stop());
+            }
+        };
+        LoadResult r = null;
+        FanoutTrial.Ran fanout = null;
+        Duration fanoutWarmup = first ? suite.warmup() : suite.rewarm();
+        try (HlogWriter log = HlogWriter.create(hlog, id + " " + workload + " " + level.label() + " trial " + round
+                + "; values in microseconds", level instanceof LoadLevel.Open)) {
+            ProgressListener all = ProgressListener.all(List.of(window, log, progress));
+            if (level instanceof LoadLevel.Fanout f) {
+                fanout = FanoutTrial.run(FanoutTrial.spec(server.baseUri(), f, fanoutWarmup, suite.duration(), suite.timeout(),
+                        generatorThreads), all);
+            } else {
+                r = new LoadGenerator(spec(server.baseUri(), workload, level, warmup(first))).run(all);
+            }
         } finally {
-            if (watch.get() != null && usage.get() == null) {
+            if (watch.get() == null) {
+                // nothing was measured (no connection opened): a server already down is still noticed
+                watch.set(TrialWatch.start(server, database));
+                started.set(Instant.now());
+            }
+            if (usage.get() == null) {
                 usage.set(watch.get().stop());
             }
         }
         TrialUsage used = usage.get();
         List<String> invalid = new ArrayList<>();
         used.fault().ifPresent(f -> invalid.add(reason(f)));
-        return new Outcome(trial(r, id, workload, level, round, started.get(), used, invalid), used.fault());
+        Trial trial = level instanceof LoadLevel.Fanout f
+                ? FanoutTrial.trial(fanout, id, f, round, started.get(), suite.duration(), fanoutWarmup.toNanos() / 1e9, used, invalid)
+                : trial(r, id, workload, level, round, started.get(), used, invalid);
+        return new Outcome(trial, used.fault());
     }
 
     /** @return the reason a fault makes a trial invalid: {@code contestant crashed: killed by SIGKILL}, {@code database exited: ...} */
@@ -134,26 +162,36 @@ final class TrialRunner {
 
     /** @return {@code t} marked invalid for these reasons too (kept in the results, never ranked) */
     static Trial invalid(Trial t, List<String> reasons) {
-        List<String> all = new ArrayList<>(t.invalid());
-        all.addAll(reasons);
-        return new Trial(t.contestant(), t.workload(), t.level(), t.trial(), t.round(), t.started(), t.durationSeconds(), t.warmupSeconds(),
-                t.requests(), t.throughputPerSecond(), t.unsent(), t.latencyMicros(), t.errorLatencyMicros(), t.serviceTimeMicros(), t.errors(),
-                t.server(), t.generator(), all, t.histogramLog());
+        return t.withInvalid(reasons);
     }
 
-    private LoadSpec spec(URI base, Workload workload, LoadLevel level, Warmup warmup) {
+    private LoadSpec spec(URI base, String workload, LoadLevel level, Warmup warmup) {
         int connections = level instanceof LoadLevel.Closed c ? c.connections() : suite.openConnections();
         LoadModel model = level instanceof LoadLevel.Open o ? new LoadModel.Open(o.ratePerSecond()) : new LoadModel.Closed();
-        LoadSpec.Builder b = LoadSpec.builder(URI.create(base + "/")).paths(suite.params().paths(workload)).connections(connections)
+        LoadSpec.Builder b = LoadSpec.builder(URI.create(base + "/")).connections(connections)
                 .threads(Math.min(generatorThreads, connections)).warmup(warmup).duration(suite.duration(level))
                 .timeout(suite.timeout()).model(model);
+        if (BLOCKING.equals(workload)) {
+            b.requests(mix(suite.blocking().orElse(BlockingCells.DEFAULT), suite.params()));
+        } else {
+            b.paths(suite.params().paths(Workload.valueOf(workload.toUpperCase(Locale.ROOT))));
+        }
         if (level instanceof LoadLevel.Open) {
             b.maxConnections(suite.openConnections());
         }
         return b.build();
     }
 
-    private static Trial trial(LoadResult r, String id, Workload workload, LoadLevel level, int round, Instant started, TrialUsage used,
+    /**
+     * The blocking mix: GET /json and GET /cpu?n=N by weight ({@code 100 - cpuPercent} to
+     * {@code cpuPercent}), one open-model rate for both.
+     */
+    static List<RequestKind> mix(BlockingCells cells, WorkloadParams params) {
+        return List.of(new RequestKind("json", "GET", "/json").withWeight(100 - cells.cpuPercent()),
+                new RequestKind("cpu", "GET", "/cpu?n=" + params.cpuN()).withWeight(cells.cpuPercent()));
+    }
+
+    private static Trial trial(LoadResult r, String id, String workload, LoadLevel level, int round, Instant started, TrialUsage used,
                                List<String> invalid) {
         ErrorCounts e = r.errors();
         boolean open = level instanceof LoadLevel.Open;
@@ -169,9 +207,41 @@ final class TrialRunner {
         // that never got an answer must not vanish from the percentiles (wrk's bias)
         Histogram latency = r.successHistogram().copy();
         latency.add(r.censoredHistogram());
-        return new Trial(id, workload.label(), level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), r.requests(), ok,
+        Errors errors = new Errors(e.connect(), e.read(), e.write(), e.timeout(), e.status());
+        String log = TrialLogs.relativePath(id, workload, level, round);
+        if (BLOCKING.equals(workload)) {
+            return mixTrial(r, id, level, round, started, server, health, errors, invalid, log);
+        }
+        return new Trial(id, workload, level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), r.requests(), ok,
                 r.unsent(), Percentiles.of(latency, r.censoredHistogram().getTotalCount()), r.errorHistogram().getTotalCount() == 0 ? null : Percentiles.of(r.errorHistogram()),
-                open ? Percentiles.of(r.serviceHistogram()) : null, new Errors(e.connect(), e.read(), e.write(), e.timeout(), e.status()),
-                server, health, invalid, TrialLogs.relativePath(id, workload.label(), level, round));
+                open ? Percentiles.of(r.serviceHistogram()) : null, errors, server, health, invalid, log);
+    }
+
+    /**
+     * A blocking trial: the json kind's figures stand for the trial (its latency from the json
+     * requests alone, so the /cpu requests' own latency never enters the json p99); errors and
+     * health are the whole mix's; every kind's figures are in the detail.
+     */
+    private static Trial mixTrial(LoadResult r, String id, LoadLevel level, int round, Instant started, ServerUsage server,
+                                  GeneratorHealth health, Errors errors, List<String> invalid, String log) {
+        List<TrialDetail.Kind> kinds = new ArrayList<>();
+        KindResult json = null;
+        for (KindResult k : r.kinds()) {
+            // a kind has one histogram of every request of it (responses of any status, censored values): the
+            // engine keeps no per-kind success histogram; errors are counted beside it and invalidate a trial past the threshold
+            Histogram success = k.latencyHistogram();
+            long censored = k.censoredHistogram().getTotalCount();
+            kinds.add(new TrialDetail.Kind(k.name(), r.spec().requests().stream().filter(q -> q.name().equals(k.name())).findFirst()
+                    .map(RequestKind::path).orElse(""), k.weight(), k.requests(), k.successLatency().count() / r.measuredSeconds(),
+                    Percentiles.of(success, censored), k.errors().total()));
+            if (k.name().equals("json")) {
+                json = k;
+            }
+        }
+        KindResult j = java.util.Objects.requireNonNull(json, "the blocking mix has a json kind");
+        TrialDetail.Kind jsonFigures = kinds.stream().filter(k -> k.name().equals("json")).findFirst().orElseThrow();
+        return new Trial(id, BLOCKING, level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), j.requests(),
+                jsonFigures.throughputPerSecond(), j.unsent(), jsonFigures.latencyMicros(), null, null, errors, server, health, invalid, log,
+                new TrialDetail.Mix(kinds));
     }
 }

@@ -2,6 +2,7 @@ package dev.stackbench.analysis.claims;
 
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.Inflation;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.Ratio;
 import dev.stackbench.analysis.Spread;
@@ -133,6 +134,9 @@ public final class ClaimsJudge {
                 return perContestant();
             }
             String cells = claim.workload() + (claim.level() == null ? "" : " " + claim.level());
+            if (claim.quantity() == Quantity.P99_INFLATION && CatalogReader.TODAY.contains(claim.workload())) {
+                return inflation();
+            }
             if (!CatalogReader.TODAY.contains(claim.workload()) || claim.quantity().perTrial().isEmpty()) {
                 return inconclusive("the run has no " + claim.workload() + " cells (" + SUITE_HINT + ")", List.of());
             }
@@ -181,7 +185,61 @@ public final class ClaimsJudge {
          * latency, since there every contestant was offered the same req/s.
          */
         private boolean anyLevel(WorkloadTable t) {
-            return t.level() instanceof dev.stackbench.results.LoadLevel.Closed || claim.quantity() == Quantity.P99;
+            return t.level() instanceof dev.stackbench.results.LoadLevel.Closed || latency()
+                    || t.level() instanceof dev.stackbench.results.LoadLevel.Fanout;
+        }
+
+        private boolean latency() {
+            return claim.quantity() == Quantity.P99 || claim.quantity() == Quantity.DELIVERY_P99;
+        }
+
+        /**
+         * The blocking claims: every a-contestant's json p99 inflation against every b-contestant's,
+         * paired by round (a's advantage = b's inflation over a's, lower inflation being better).
+         */
+        private ClaimVerdict inflation() {
+            List<Inflation> all = analysis.blocking();
+            List<Inflation> as = all.stream().filter(i -> a.matches(i.mixed().contestant())).toList();
+            List<Inflation> bs = all.stream().filter(i -> b.matches(i.mixed().contestant())).toList();
+            if (as.isEmpty() || bs.isEmpty()) {
+                return inconclusive("the run has no ranked " + a.name() + " and " + b.name() + " blocking cells (json alone and"
+                        + " with /cpu mixed in, " + SUITE_HINT + ")", List.of());
+            }
+            List<Evidence> evidence = new ArrayList<>();
+            for (Inflation x : as) {
+                for (Inflation y : bs) {
+                    if (x.contestant().equals(y.contestant()) || !x.level().equals(y.level())
+                            || present(x.perRound()).isEmpty() || present(y.perRound()).isEmpty()) {
+                        continue;
+                    }
+                    Spread xs = Spread.of(present(x.perRound()));
+                    Spread ys = Spread.of(present(y.perRound()));
+                    Ratio advantage = Ratio.paired(y.perRound(), x.perRound());
+                    String level = x.level().label();
+                    Outcome o;
+                    Optional<String> why;
+                    if (!x.supported() || !y.supported()) {
+                        o = Outcome.INCONCLUSIVE;
+                        why = Optional.of("json p99 backed by too few values (a trial needs 1,000); a higher rate or longer trials would settle it");
+                    } else if (advantage.interval().isEmpty()) {
+                        o = Outcome.INCONCLUSIVE;
+                        why = Optional.of("no interval: fewer than 2 rounds with both cells ranked; more trials would settle it");
+                    } else {
+                        o = claim.rule().judge(advantage.interval().get());
+                        why = o == Outcome.INCONCLUSIVE ? Optional.of("the interval reaches across " + claim.rule().describe()) : Optional.empty();
+                    }
+                    evidence.add(new Evidence(x.contestant(), y.contestant(), claim.workload(), level, claim.quantity(), xs, ys,
+                            advantage, o, why));
+                }
+            }
+            if (evidence.isEmpty()) {
+                return inconclusive("the run has no " + a.name() + " and " + b.name() + " blocking cells at one rate", List.of());
+            }
+            return aggregate(evidence);
+        }
+
+        private static List<Double> present(double[] values) {
+            return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).boxed().toList();
         }
 
         private List<Cell> side(WorkloadTable t, Group g) {
@@ -195,7 +253,7 @@ public final class ClaimsJudge {
             var advantage = claim.quantity().higherIsBetter() ? Ratio.between(x, y, metric)
                     : Ratio.between(y, x, metric);
             String level = x.key().level().label();
-            if (claim.quantity() == Quantity.P99 && (!x.p99().supported() || !y.p99().supported())) {
+            if (latency() && (!x.p99().supported() || !y.p99().supported())) {
                 return new Evidence(x.key().contestant(), y.key().contestant(), claim.workload(), level, claim.quantity(),
                         xs, ys, advantage, Outcome.INCONCLUSIVE, Optional.of("p99 backed by too few values"
                                 + " (a trial needs 1,000); longer trials would settle it"));

@@ -26,8 +26,11 @@ public enum Quantity {
     /** Memory after readiness, before load (bytes); lower is better. */
     IDLE_RSS("idleRss", "idle RSS", false, null, c -> c.idleRssBytes() == null ? null : c.idleRssBytes().doubleValue()),
     /** realtime: publish-to-receive p99 of every delivery; lower is better. Needs the realtime workload. */
-    DELIVERY_P99("deliveryP99", "delivery p99", false, null, null),
-    /** blocking: json p99 with concurrent /cpu over json p99 alone; lower is better. Needs the blocking workload. */
+    DELIVERY_P99("deliveryP99", "delivery p99", false, t -> t.latencyMicros().p99(), null),
+    /**
+     * blocking: json p99 with concurrent /cpu over json p99 alone, per contestant and round; lower is
+     * better. Needs the blocking workload; judged on {@link dev.stackbench.analysis.Analysis#blocking()}.
+     */
     P99_INFLATION("p99Inflation", "json p99 inflation", false, null, null),
     /** connections: server memory per open connection; lower is better. Needs connection scaling. */
     MEMORY_PER_CONNECTION("memoryPerConnection", "memory per connection", false, null, null);

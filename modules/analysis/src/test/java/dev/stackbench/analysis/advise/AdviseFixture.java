@@ -118,6 +118,7 @@ public final class AdviseFixture {
             reference.add(new ReferenceMeasurement(round, started.plusSeconds(20 + 60 * slot++), 20_000 + 100 * round,
                     1_200));
         }
+        // the committed file is a schema-2 run (HTTP trials only), which this code still reads
         return new Run(Run.SCHEMA_VERSION, "advise-fixture", started, started.plusSeconds(20 + 60 * slot),
                 RunStatus.COMPLETE, plan, env, contestants, trials, reference);
     }

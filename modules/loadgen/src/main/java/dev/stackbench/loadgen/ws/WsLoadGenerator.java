@@ -203,6 +203,8 @@ public final class WsLoadGenerator {
             GeneratorClock.sleepUntil(intervalEnd);
             boolean last = intervalEnd >= end;
             if (last) {
+                // the server monitor covers exactly the measured window, not the drain and the closing
+                listener.measureEnded();
                 cpuEnd = GeneratorClock.processCpuNanos();
                 loopCpuEnd = loopThreads.stream().mapToLong(t -> threads.getThreadCpuTime(t.getId())).toArray();
                 drain(loops, publisher, publish, open, measureStart, end);

@@ -24,32 +24,28 @@ import java.util.Optional;
  * @param timeout     per-request timeout
  * @param cpus        CPU sets of generator, contestants and database
  * @param params      workload parameters
+ * @param realtime    the realtime (WebSocket fan-out) cells, if any, besides the matrix
+ * @param blocking    the blocking (json alone and with /cpu mixed in) cells, if any, besides the matrix
  * @param aa          the contestant measured twice, as two instances started alike (the A/A pair):
  *                    their ratio is the run's noise floor; empty for none
  * @param ladder      the open-model levels are a rate ladder with these rules (a profile's run); empty for none
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                     int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
-                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<String> aa, Optional<Ladder> ladder) {
-
-    /** A suite without an A/A pair. */
-    public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
-                 int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration,
-                 Duration pause, Duration timeout, CpuSets cpus, WorkloadParams params) {
-        this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus,
-                params, Optional.empty(), Optional.empty());
-    }
-
+                    Duration timeout, CpuSets cpus, WorkloadParams params, Optional<RealtimeCells> realtime, Optional<BlockingCells> blocking,
+                    Optional<String> aa, Optional<Ladder> ladder) {
     public Suite {
+        java.util.Objects.requireNonNull(realtime, "realtime");
+        java.util.Objects.requireNonNull(blocking, "blocking");
         java.util.Objects.requireNonNull(aa, "aa");
         java.util.Objects.requireNonNull(ladder, "ladder");
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
-        if (workloads.isEmpty()) {
+        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one workload");
         }
-        if (levels.isEmpty() && curve.isEmpty()) {
+        if (!workloads.isEmpty() && levels.isEmpty() && curve.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one load level");
         }
         if (openConnections < 1) {
@@ -63,35 +59,59 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         }
     }
 
+    /** A suite of the HTTP matrix only (no realtime, no blocking cells). */
+    public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
+                 int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
+                 Duration timeout, CpuSets cpus, WorkloadParams params) {
+        this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** @return the same suite with these realtime and blocking cells */
+    public Suite withCells(Optional<RealtimeCells> rt, Optional<BlockingCells> bl) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                rt, bl, aa, ladder);
+    }
+
+    /**
+     * @return the cells beside the matrix, per contestant: one per realtime subscriber count, and
+     *     the blocking pair (json alone unless the matrix has json at that rate, and the mix)
+     */
+    public int extraCells() {
+        int json = blocking.isPresent() && !(workloads.contains(Workload.JSON) && levels.contains(blocking.get().level())) ? 1 : 0;
+        return realtime.map(r -> r.subscribers().size()).orElse(0) + (blocking.isPresent() ? 1 + json : 0);
+    }
+
     /** @return the same suite restricted to these contestants (empty: unchanged) */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
     }
 
     /** @return the same suite over every installed contestant */
     public Suite withAllContestants() {
-        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
+        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, aa, ladder);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, realtime, blocking, aa, ladder);
     }
 
     /** @return the same suite with this A/A pair (empty: none) */
     public Suite withAa(Optional<String> id) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, id, ladder);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                realtime, blocking, id, ladder);
     }
 
     /** @return the same suite with these ladder rules */
     public Suite withLadder(Ladder rules) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus,
-                params, aa, Optional.of(rules));
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                realtime, blocking, aa, Optional.of(rules));
     }
 
     /** @return how long a trial at this level is measured: the duration, or longer on a ladder's low rates */
@@ -105,7 +125,7 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
 
     /** @return measured trials per contestant, curve steps not counted */
     public int trialsPerContestant() {
-        return workloads.size() * levels.size() * trials;
+        return (workloads.size() * levels.size() + extraCells()) * trials;
     }
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
@@ -115,11 +135,12 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
             Duration d = duration(level).plus(pause);
             total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(workloads.size()));
         }
-        return total;
+        Duration extra = duration.plus(pause);
+        return total.plus(warmup.plus(extra).plus(rewarm.plus(extra).multipliedBy(trials - 1L)).multipliedBy(extraCells()));
     }
 
     /** @return the same suite with another number of trials (rounds) per cell */
     public Suite withTrials(int rounds) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, aa, ladder);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
     }
 }

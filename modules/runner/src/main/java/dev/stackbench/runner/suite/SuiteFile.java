@@ -23,8 +23,8 @@ import java.util.Optional;
  * <pre>
  * name: my-suite                      # required: [a-z0-9-]+
  * contestants: [express, fastapi]     # optional; default every installed contestant
- * workloads: [json, user, io, cpu]    # required
- * levels:                             # closed: {connections: N}; open: {rate: R}
+ * workloads: [json, user, io, cpu]    # required; also realtime and blocking (below)
+ * levels:                             # closed: {connections: N}; open: {rate: R}; required with an HTTP workload
  *   - connections: 64
  *   - {rate: 2000}
  * openConnections: 256                # connections open-model levels may use; default 256
@@ -37,16 +37,20 @@ import java.util.Optional;
  * timeout: 10s                        # default 10s
  * cpus: {generator: "0", server: "1", database: "1"}
  * params: {ioMillis: 50, cpuN: 10000}
+ * realtime: {subscribers: [100, 1000, 10000], publishRate: 10}  # with workload realtime; these are the defaults
+ * blocking: {rate: 200, cpuPercent: 5}                        # with workload blocking; these are the defaults
  * aa: express                         # optional: measure this contestant twice, as the A/A pair
  * </pre>
  */
 final class SuiteFile {
     static final List<String> KEYS = List.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials",
-            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params", "aa");
+            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params", "realtime", "blocking", "aa");
     private static final String NAME = "lower-case letters, digits and dashes, e.g. my-suite";
     private static final String CONTESTANTS = "a list of contestant ids, e.g. [express, fastapi]";
-    private static final String WORKLOADS = "a list such as [json, user, io, cpu]";
-    private static final String WORKLOAD = "one of json, user, io, cpu";
+    private static final String WORKLOADS = "a list such as [json, user, io, cpu, realtime, blocking]";
+    private static final String WORKLOAD = "one of json, user, io, cpu, realtime, blocking";
+    private static final String REALTIME = "a mapping such as {subscribers: [100, 1000, 10000], publishRate: 10}";
+    private static final String BLOCKING = "a mapping such as {rate: 200, cpuPercent: 5}";
     private static final String LEVELS = "a list such as [{connections: 64}, {rate: 2000}]";
     private static final String LEVEL = "{connections: N} or {rate: R}";
     private static final String CPUS = "CPU numbers and ranges such as 1 or 0-3,6";
@@ -72,12 +76,24 @@ final class SuiteFile {
         List<String> contestants = root.get("contestants").map(v -> v.textList(CONTESTANTS, "a contestant id such as express"))
                 .orElse(List.of());
         List<Workload> workloads = new ArrayList<>();
+        boolean realtime = false;
+        boolean blocking = false;
         for (YamlValue w : root.require("workloads", WORKLOADS).nonEmptyList(WORKLOADS)) {
-            workloads.add(w.parsed(WORKLOAD, WorkloadParams::parse));
+            String label = w.text(WORKLOAD).toLowerCase(java.util.Locale.ROOT);
+            if (label.equals("realtime")) {
+                realtime = true;
+            } else if (label.equals("blocking")) {
+                blocking = true;
+            } else {
+                workloads.add(w.parsed(WORKLOAD, SuiteFile::httpWorkload));
+            }
         }
+        Optional<RealtimeCells> realtimeCells = cells(root, "realtime", realtime, REALTIME, SuiteFile::realtime);
+        Optional<BlockingCells> blockingCells = cells(root, "blocking", blocking, BLOCKING, SuiteFile::blocking);
         Optional<RateCurve> curve = root.map("curve", "a mapping such as {fractions: [0.25, 0.5, 1.0]}").map(SuiteFile::curve);
-        // with a curve the levels may be left out, as Suite allows
-        List<YamlValue> levelValues = curve.isPresent() ? root.get("levels").map(v -> v.list(LEVELS)).orElse(List.of())
+        // with a curve, or with only realtime and blocking, the levels may be left out, as Suite allows
+        List<YamlValue> levelValues = curve.isPresent() || workloads.isEmpty()
+                ? root.get("levels").map(v -> v.list(LEVELS)).orElse(List.of())
                 : root.require("levels", LEVELS).nonEmptyList(LEVELS);
         List<LoadLevel> levels = new ArrayList<>();
         for (YamlValue l : levelValues) {
@@ -96,7 +112,49 @@ final class SuiteFile {
         }
         return new Suite(name, contestants, workloads, levels, root.wholeNumber("openConnections", 1, Suites.OPEN_CONNECTIONS), curve,
                 root.wholeNumber("trials", 1, 3), root.duration("warmup", WARMUP), root.duration("rewarm", REWARM), root.positiveDuration("duration", DURATION),
-                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, aa, Optional.empty());
+                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, realtimeCells, blockingCells, aa, Optional.empty());
+    }
+
+    private static Workload httpWorkload(String label) {
+        if (label.equals("realtime") || label.equals("blocking")) {
+            throw new IllegalArgumentException(label);
+        }
+        return WorkloadParams.parse(label);
+    }
+
+    /** @return the cells of {@code key} when the workloads list it (its mapping or the defaults); an error for a mapping without the workload */
+    private static <T> Optional<T> cells(YamlMap root, String key, boolean listed, String expected,
+                                         java.util.function.Function<Optional<YamlMap>, T> read) {
+        Optional<YamlMap> node = root.map(key, expected);
+        if (node.isPresent() && !listed) {
+            throw root.error(key + " is given but workloads does not list " + key + "; expected " + key + " in workloads, e.g. [json, " + key + "]");
+        }
+        return listed ? Optional.of(read.apply(node)) : Optional.empty();
+    }
+
+    private static RealtimeCells realtime(Optional<YamlMap> node) {
+        Optional<YamlMap> r = node.map(m -> m.allowOnly(List.of("subscribers", "publishRate")));
+        List<Integer> subscribers = new ArrayList<>();
+        r.flatMap(m -> m.get("subscribers")).ifPresent(list -> {
+            for (YamlValue v : list.nonEmptyList("a list of subscriber counts such as [100, 1000, 10000]")) {
+                int n = v.wholeNumber(1, 100_000);
+                if (subscribers.contains(n)) {
+                    throw v.invalid("a subscriber count not listed before");
+                }
+                subscribers.add(n);
+            }
+        });
+        double rate = r.flatMap(m -> m.get("publishRate")).map(v -> v.positiveNumber("messages per second > 0"))
+                .orElse(RealtimeCells.DEFAULT_PUBLISH_PER_SECOND);
+        return new RealtimeCells(subscribers.isEmpty() ? RealtimeCells.DEFAULT_SUBSCRIBERS : subscribers, rate);
+    }
+
+    private static BlockingCells blocking(Optional<YamlMap> node) {
+        Optional<YamlMap> b = node.map(m -> m.allowOnly(List.of("rate", "cpuPercent")));
+        double rate = b.flatMap(m -> m.get("rate")).map(v -> v.positiveNumber("requests per second > 0"))
+                .orElse(BlockingCells.DEFAULT.ratePerSecond());
+        int cpuPercent = b.flatMap(m -> m.get("cpuPercent")).map(v -> v.wholeNumber(1, 50)).orElse(BlockingCells.DEFAULT.cpuPercent());
+        return new BlockingCells(rate, cpuPercent);
     }
 
     private static LoadLevel level(YamlValue value) {

@@ -18,21 +18,32 @@ class ClaimsSuiteTest {
         assertThat(s.contestants()).containsExactly("express", "fastify", "fastapi", "django", "flask", "spring-boot",
                 "go-nethttp");
         assertThat(s.trials()).isEqualTo(5);
+        assertThat(s.realtime()).contains(new RealtimeCells(java.util.List.of(1000), 10));
+        assertThat(s.blocking()).contains(BlockingCells.DEFAULT);
     }
 
     @Test
     void itsWorstCaseFitsInTwentyMinutes() {
         Suite s = Suites.CLAIMS;
-        int cells = s.workloads().size() * s.levels().size();
-        // worst case: every first warm-up runs to its cap, every later one to 3x rewarm (TrialRunner's rule)
-        Duration first = s.warmup().plus(s.duration()).plus(s.pause()).multipliedBy(cells);
-        Duration later = s.rewarm().multipliedBy(3).plus(s.duration()).plus(s.pause()).multipliedBy((long) cells * (s.trials() - 1));
-        Duration measuring = first.plus(later).multipliedBy(s.contestants().size());
-        assertThat(measuring).isEqualTo(Duration.ofMillis(924_000));
+        int http = s.workloads().size() * s.levels().size();
+        // blocking: json alone at 200 req/s (the matrix has json only closed) and the mix; every one is an HTTP trial
+        int blocking = 2;
+        int fanout = s.realtime().orElseThrow().subscribers().size();
+        assertThat(s.extraCells()).isEqualTo(blocking + fanout);
+        // worst case: every first warm-up runs to its cap, every later one its fixed rewarm (TrialRunner's rule)
+        Duration first = s.warmup().plus(s.duration()).plus(s.pause()).multipliedBy(http + blocking);
+        Duration later = s.rewarm().plus(s.duration()).plus(s.pause()).multipliedBy((long) (http + blocking) * (s.trials() - 1));
+        // a fan-out trial also connects its subscribers (1,000 on loopback: well under 1 s) and waits for the last
+        // deliveries and the close handshakes after the window: at most its 2 s timeout each, counted in full
+        Duration extra = Duration.ofSeconds(5);
+        Duration fanoutFirst = s.warmup().plus(s.duration()).plus(extra).multipliedBy(fanout);
+        Duration fanoutLater = s.rewarm().plus(s.duration()).plus(extra).multipliedBy((long) fanout * (s.trials() - 1));
+        Duration measuring = first.plus(later).plus(fanoutFirst).plus(fanoutLater).multipliedBy(s.contestants().size());
+        assertThat(measuring).isEqualTo(Duration.ofMillis(1_060_500));
         // drift reference between rounds (0.5 s warm-up + 1.5 s each, trials + 1 times) and a minute of start-ups
         Duration total = measuring.plus(Duration.ofSeconds(2).multipliedBy(s.trials() + 1)).plus(Duration.ofMinutes(1));
-        assertThat(total).isLessThanOrEqualTo(Duration.ofMinutes(17));
-        assertThat(s.estimatePerContestant().multipliedBy(s.contestants().size())).isEqualTo(Duration.ofSeconds(700));
+        assertThat(total).isLessThanOrEqualTo(Duration.ofMinutes(19));
+        assertThat(s.estimatePerContestant().multipliedBy(s.contestants().size())).isEqualTo(Duration.ofMillis(885_500));
     }
 
     @Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SuiteFileTest {
     private static final String OK = "name: x\nworkloads: [json]\nlevels: [{connections: 1}]\n";
+    private static final String REALTIME = "name: x\nworkloads: [realtime]\n";
+    private static final String BLOCKING = "name: x\nworkloads: [blocking]\n";
 
     @TempDir
     Path dir;
@@ -82,6 +84,30 @@ class SuiteFileTest {
         assertThat(new SuiteFile(write("name: c\nworkloads: [io]\ncurve: {}\n")).read().curve()).contains(RateCurve.DEFAULT);
     }
 
+    @Test
+    void realtimeAndBlockingAreWorkloadsWithTheirOwnSettingsAndNeedNoLevels() throws IOException {
+        Suite s = new SuiteFile(write("""
+                name: rt
+                workloads: [json, realtime, blocking]
+                levels: [{connections: 10}]
+                realtime: {subscribers: [100, 1000], publishRate: 20}
+                blocking: {rate: 300, cpuPercent: 10}
+                """)).read();
+        assertThat(s.workloads()).containsExactly(Workload.JSON);
+        assertThat(s.realtime()).contains(new RealtimeCells(List.of(100, 1000), 20));
+        assertThat(s.realtime().orElseThrow().levels()).containsExactly(new LoadLevel.Fanout(100, 20), new LoadLevel.Fanout(1000, 20));
+        assertThat(s.blocking()).contains(new BlockingCells(300, 10));
+        // json c10 x 1, two fan-out cells, json alone at 300 req/s and the mix
+        assertThat(s.trialsPerContestant()).isEqualTo(5 * 3);
+
+        Suite defaults = new SuiteFile(write("name: d\nworkloads: [realtime, blocking]\n")).read();
+        assertThat(defaults.workloads()).isEmpty();
+        assertThat(defaults.levels()).isEmpty();
+        assertThat(defaults.realtime()).contains(new RealtimeCells(List.of(100, 1_000, 10_000), 10));
+        assertThat(defaults.blocking()).contains(BlockingCells.DEFAULT);
+        assertThat(new SuiteFile(write(OK)).read().realtime()).isEmpty();
+    }
+
     /** Every mistake docs/suites.md lists, with the text it promises (the file there is named s.yaml). */
     static Stream<Arguments> mistakes() {
         return Stream.of(
@@ -89,7 +115,7 @@ class SuiteFileTest {
                         "not valid YAML (line 3, column 1): expected ',' or ']', but got <stream end> (while parsing a flow sequence)"),
                 Arguments.of("", "the file is empty; expected the fields of docs/suites.md: name, workloads, levels, ..."),
                 Arguments.of(OK + "trails: 3\n", "unknown field 'trails'; expected one of name, contestants, workloads, levels,"
-                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, aa"),
+                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa"),
                 Arguments.of(OK + "contestants: [express, fastapi]\naa: fastify\n",
                         "aa is \"fastify\"; expected one of the suite's contestants [express, fastapi]"),
                 Arguments.of(OK + "aa: [fastify]\n", "aa is a list [\"fastify\"]; expected a contestant id such as fastify"),
@@ -99,8 +125,9 @@ class SuiteFileTest {
                         "name is \"My Suite\"; expected lower-case letters, digits and dashes, e.g. my-suite"),
                 Arguments.of(OK + "contestants: express\n",
                         "contestants is \"express\"; expected a list of contestant ids, e.g. [express, fastapi]"),
-                Arguments.of("name: x\nlevels: [{connections: 1}]\n", "missing field 'workloads'; expected a list such as [json, user, io, cpu]"),
-                Arguments.of(OK.replace("[json]", "[json, graphql]"), "workloads[1] is \"graphql\"; expected one of json, user, io, cpu"),
+                Arguments.of("name: x\nlevels: [{connections: 1}]\n", "missing field 'workloads'; expected a list such as [json, user, io, cpu, realtime, blocking]"),
+                Arguments.of(OK.replace("[json]", "[json, graphql]"),
+                        "workloads[1] is \"graphql\"; expected one of json, user, io, cpu, realtime, blocking"),
                 Arguments.of("name: x\nworkloads: [json]\n",
                         "missing field 'levels'; expected a list such as [{connections: 64}, {rate: 2000}]"),
                 Arguments.of(OK.replace("{connections: 1}", "{connections: 64, rate: 2000}"),
@@ -118,7 +145,18 @@ class SuiteFileTest {
                 Arguments.of(OK + "duration: 0s\n", "duration is \"0s\"; expected a duration > 0 such as 500ms, 10s or 2m"),
                 Arguments.of(OK + "cpus: {server: one}\n", "cpus.server is \"one\"; expected CPU numbers and ranges such as 1 or 0-3,6"),
                 Arguments.of(OK + "cpus: {db: \"1\"}\n", "unknown field 'cpus.db'; expected one of generator, server, database"),
-                Arguments.of(OK + "params: {ioMillis: 20000}\n", "params.ioMillis is 20000; expected a whole number from 0 to 10000"));
+                Arguments.of(OK + "params: {ioMillis: 20000}\n", "params.ioMillis is 20000; expected a whole number from 0 to 10000"),
+                Arguments.of(OK + "realtime: {subscribers: [100]}\n",
+                        "realtime is given but workloads does not list realtime; expected realtime in workloads, e.g. [json, realtime]"),
+                Arguments.of(REALTIME + "realtime: {subscriber: [100]}\n",
+                        "unknown field 'realtime.subscriber'; expected one of subscribers, publishRate"),
+                Arguments.of(REALTIME + "realtime: {subscribers: [100, 0]}\n",
+                        "realtime.subscribers[1] is 0; expected a whole number from 1 to 100000"),
+                Arguments.of(REALTIME + "realtime: {subscribers: [100, 100]}\n",
+                        "realtime.subscribers[1] is 100; expected a subscriber count not listed before"),
+                Arguments.of(REALTIME + "realtime: {publishRate: 0}\n", "realtime.publishRate is 0; expected messages per second > 0"),
+                Arguments.of(BLOCKING + "blocking: {rate: fast}\n", "blocking.rate is \"fast\"; expected requests per second > 0"),
+                Arguments.of(BLOCKING + "blocking: {cpuPercent: 80}\n", "blocking.cpuPercent is 80; expected a whole number from 1 to 50"));
     }
 
     @ParameterizedTest
