@@ -13,9 +13,7 @@ public enum Workload {
     /** {@code GET /cpu?n=N}: counts primes by trial division. */
     CPU,
     /** WebSocket fan-out (spec v2). */
-    REALTIME,
-    /** A mix of the above. */
-    MIXED;
+    REALTIME;
 
     /** @return the name used in manifests and on the command line, e.g. {@code json} */
     public String label() {
