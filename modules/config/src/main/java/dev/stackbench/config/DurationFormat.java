@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Written as {@code 500ms}, {@code 10s}, {@code 1.5s}, {@code 2m}, {@code 1h}, compounds such as
  * {@code 4m5s} or {@code 1h30m}, or a plain number of seconds ({@code 10}); printed by
  * {@link #format} in the shortest exact form ({@code 10s}, {@code 250ms}, {@code 1.5s}, {@code 2m},
- * {@code 4m5s}). Latencies in microseconds print with three significant digits and a space before
- * the unit ({@code 412 µs}, {@code 4.06 ms}, {@code 1.20 s}). Stateless, thread-safe.
+ * {@code 4m5s}). Measured times (latencies in microseconds, elapsed times in seconds) print with
+ * three significant digits and a space before the unit ({@code 412 µs}, {@code 4.06 ms},
+ * {@code 1.20 s}). Stateless, thread-safe.
  */
 public final class DurationFormat {
     /** What a duration looks like, for messages that reject one. */
@@ -74,6 +75,14 @@ public final class DurationFormat {
             out.append(seconds % 60).append('s');
         }
         return out.toString();
+    }
+
+    /**
+     * @param seconds a measured time, e.g. a window or CPU time, seconds
+     * @return it as {@link #micros(double)} prints it: {@code 10.0 s}, {@code 2.13 s}, {@code 500 ms}
+     */
+    public static String seconds(double seconds) {
+        return micros(seconds * 1e6);
     }
 
     /** @return a latency in microseconds with three significant digits: {@code 412 µs}, {@code 4.06 ms}, {@code 172 ms}, {@code 1.20 s} */
