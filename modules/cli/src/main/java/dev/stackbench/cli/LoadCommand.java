@@ -13,6 +13,7 @@ import dev.stackbench.loadgen.RateStage;
 import dev.stackbench.loadgen.RequestKind;
 import dev.stackbench.loadgen.Threshold;
 import dev.stackbench.loadgen.Warmup;
+import dev.stackbench.loadgen.summary.SummaryPrinter;
 import dev.stackbench.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;

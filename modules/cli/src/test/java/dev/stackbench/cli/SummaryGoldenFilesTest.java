@@ -9,6 +9,7 @@ import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.KindResult;
 import dev.stackbench.loadgen.LatencySummary;
+import dev.stackbench.loadgen.summary.SummaryPrinter;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.LoadResult;
 import dev.stackbench.loadgen.LoadSpec;
