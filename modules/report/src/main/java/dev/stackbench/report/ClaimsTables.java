@@ -97,7 +97,7 @@ final class ClaimsTables {
             case THROUGHPUT -> f.rate(v);
             case P99 -> f.latency(v);
             case CPU_PER_REQUEST -> f.latency(v * 1e6) + " CPU";
-            case MEMORY, IDLE_RSS -> f.mib(v);
+            case MEMORY, IDLE_RSS -> f.size(v);
             case STARTUP_TIME -> f.millis(v);
             default -> f.number(v, 2);
         };

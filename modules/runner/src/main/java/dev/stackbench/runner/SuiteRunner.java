@@ -1,5 +1,6 @@
 package dev.stackbench.runner;
 
+import dev.stackbench.config.RateFormat;
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.EnvironmentException;
 import dev.stackbench.lab.LabException;
@@ -200,8 +201,9 @@ public final class SuiteRunner {
         }
         ReferenceMeasurement m = drift.measure(afterRound);
         reference.add(m);
-        listener.step(String.format(java.util.Locale.ROOT, "  drift reference %s: %,.0f req/s, p99 %s",
-                afterRound == 0 ? "before round 1" : "after round " + afterRound, m.throughputPerSecond(), DurationFormat.micros(m.p99Micros())));
+        listener.step(String.format(java.util.Locale.ROOT, "  drift reference %s: %s, p99 %s",
+                afterRound == 0 ? "before round 1" : "after round " + afterRound, RateFormat.format(m.throughputPerSecond()),
+                DurationFormat.micros(m.p99Micros())));
         write(RunStatus.INTERRUPTED);
     }
 
@@ -358,8 +360,8 @@ public final class SuiteRunner {
             double errors = step.stream().mapToDouble(t -> t.requests() == 0 ? 1 : (double) t.errors().total() / t.requests()).max().orElse(0);
             firstP99 = firstP99 < 0 ? p99 : firstP99;
             if (errors > curve.maxErrorFraction() || p99 > curve.p99BreakdownFactor() * Math.max(firstP99, 1_000)) {
-                listener.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
-                        id, w.label(), rate, DurationFormat.micros(p99), errors * 100));
+                listener.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %s (p99 %s, errors %.1f%%): curve stops",
+                        id, w.label(), RateFormat.format(rate), DurationFormat.micros(p99), errors * 100));
                 return;
             }
         }
