@@ -85,13 +85,20 @@ public final class DurationFormat {
         return micros(seconds * 1e6);
     }
 
-    /** @return a latency in microseconds with three significant digits: {@code 412 µs}, {@code 4.06 ms}, {@code 172 ms}, {@code 1.20 s} */
+    /**
+     * @return a latency in microseconds with three significant digits: {@code 412 µs}, {@code 4.06 ms},
+     *     {@code 172 ms}, {@code 1.20 s}; whole microseconds from 10 µs up ({@code 95 µs}), so an
+     *     average below that keeps its digits ({@code 1.49 µs} of CPU per message); zero is {@code 0 µs}
+     */
     public static String micros(double micros) {
         return micros(micros, Locale.ROOT);
     }
 
     /** @return as {@link #micros(double)}, digits in {@code locale} */
     public static String micros(double micros, Locale locale) {
+        if (micros < 9.995 && micros != 0) {
+            return Significant.of(micros, locale) + " µs";
+        }
         if (micros < 999.5) {
             return String.format(locale, "%.0f µs", micros);
         }

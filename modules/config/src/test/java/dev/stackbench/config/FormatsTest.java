@@ -38,6 +38,10 @@ class FormatsTest {
         assertThat(DurationFormat.micros(999.7)).isEqualTo("1.00 ms");
         assertThat(DurationFormat.micros(9996)).isEqualTo("10.0 ms");
         assertThat(DurationFormat.micros(4060, Locale.GERMANY)).isEqualTo("4,06 ms");
+        assertThat(DurationFormat.micros(95)).isEqualTo("95 µs");
+        assertThat(DurationFormat.micros(1.494)).isEqualTo("1.49 µs");
+        assertThat(DurationFormat.micros(9.996)).isEqualTo("10 µs");
+        assertThat(DurationFormat.micros(0)).isEqualTo("0 µs");
     }
 
     @Test
