@@ -1,5 +1,6 @@
 package dev.stackbench.runner;
 
+import dev.stackbench.config.SizeFormat;
 import dev.stackbench.config.RateFormat;
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.EnvironmentException;
@@ -179,8 +180,8 @@ public final class SuiteRunner {
         long idleRss = idle.stop().idleRssBytes();
         contestants.put(m.id(), record(info, server.workers(), new ContestantStatus.Measured(), server.startupMillis(), idleRss));
         up.put(m.id(), server);
-        listener.step("  " + m.id() + ": ready in " + server.startupMillis() + " ms, " + server.workers() + " worker(s), verified ("
-                + report.passedCount() + " checks), idle RSS " + idleRss / (1024 * 1024) + " MiB");
+        listener.step("  " + m.id() + ": ready in " + DurationFormat.micros(server.startupMillis() * 1000.0) + ", " + server.workers()
+                + " worker(s), verified (" + report.passedCount() + " checks), idle RSS " + SizeFormat.format(idleRss));
         write(RunStatus.INTERRUPTED);
     }
 
