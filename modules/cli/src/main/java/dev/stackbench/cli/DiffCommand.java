@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.RateFormat;
 import dev.stackbench.analysis.AnalysisSettings;
 import dev.stackbench.analysis.diff.DiffAnalyzer;
 import dev.stackbench.analysis.diff.DiffReport;
@@ -345,7 +346,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private String describe(LoadPlan p) {
-        return (p.rate().isPresent() ? String.format(Locale.ROOT, "open model at %.0f req/s", p.rate().get())
+        return (p.rate().isPresent() ? "open model at " + RateFormat.format(p.rate().get())
                 + (p.arrivals() == LoadModel.Arrivals.POISSON ? " (Poisson arrivals)" : "")
                 : "closed model, " + p.connections() + " connections") + ", " + p.rounds() + " rounds of " + DurationFormat.format(p.duration())
                 + " (warm-up " + DurationFormat.format(p.warmup()) + ") per backend, order " + p.order().name().toLowerCase(Locale.ROOT)

@@ -13,6 +13,7 @@ import dev.stackbench.loadgen.RateStage;
 import dev.stackbench.loadgen.RequestKind;
 import dev.stackbench.loadgen.Threshold;
 import dev.stackbench.loadgen.Warmup;
+import dev.stackbench.loadgen.summary.SummaryPrinter;
 import dev.stackbench.runner.scenario.ScenarioFile;
 import dev.stackbench.runner.scenario.ThresholdParser;
 import dev.stackbench.config.ConfigException;

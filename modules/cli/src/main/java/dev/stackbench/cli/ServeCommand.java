@@ -1,5 +1,7 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.TextTable;
 import dev.stackbench.lab.InvalidInputException;
 import dev.stackbench.lab.contestant.InstallStatus;
 import dev.stackbench.lab.contestant.Installation;
@@ -70,9 +72,12 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserException(ExitCode.CHECK_FAILED, "no contestant could be served; logs: " + logs);
             }
             out.println();
+            TextTable served = new TextTable(TextTable.left("CONTESTANT"), TextTable.left("URL"), TextTable.right("WORKERS"),
+                    TextTable.right("READY IN"));
             for (Serve.Served s : serve.served()) {
-                out.printf("%-14s %s  (%d worker(s), ready in %d ms)%n", s.id(), s.url(), s.workers(), s.startupMillis());
+                served.row(s.id(), s.url().toString(), Integer.toString(s.workers()), DurationFormat.micros(s.startupMillis() * 1000.0));
             }
+            served.print(out);
             session.database().ifPresent(db -> out.println("database: " + db.database()));
             out.println("logs: " + logs);
             out.println("serving; press Ctrl-C to stop them all.");

@@ -5,6 +5,7 @@ import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.LoadModel;
 import dev.stackbench.loadgen.OpenFileLimitException;
 import dev.stackbench.loadgen.ProgressListener;
+import dev.stackbench.loadgen.summary.WsSummaryPrinter;
 import dev.stackbench.loadgen.ws.Publisher;
 import dev.stackbench.loadgen.ws.PublisherUnavailableException;
 import dev.stackbench.loadgen.ws.WsLoadGenerator;

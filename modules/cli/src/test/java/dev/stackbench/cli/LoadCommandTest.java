@@ -101,10 +101,10 @@ class LoadCommandTest {
             assertThat(result.path("censored").path("count").asLong()).isEqualTo(timeouts);
             assertThat(result.path("latencyCount").asLong()).isEqualTo(timeouts);
             assertThat(result.path("censored").path("lowerBoundPercentiles")).hasSize(7);
-            assertThat(o.out()).containsPattern("  Latency    +>=20\\d\\.\\d\\dms +>=")
-                    .contains("  Success          none")
+            assertThat(o.out()).containsPattern("\\n  Latency +≥ 20\\d ms +≥ ")
+                    .containsPattern("\\n  Success +none\\n")
                     .contains(String.format(java.util.Locale.ROOT, "  Censored   %d (%d timeouts at their timeout, 0 unsent", timeouts, timeouts))
-                    .contains("(>=: a lower bound: the censored values could raise it)");
+                    .contains("(≥: a lower bound: the censored values could raise it)");
         }
     }
 
@@ -367,7 +367,7 @@ class LoadCommandTest {
             Outcome o = run("load", "-c", "2", "-t", "1", "--scenario", f.toString(), "--json", json.toString(),
                     "http://127.0.0.1:" + server.getAddress().getPort());
             assertThat(o.exitCode()).as(o.err()).isEqualTo(0);
-            assertThat(o.out()).contains("open model on a schedule of 2 stages, 50 to 150 req/s (mean 75)")
+            assertThat(o.out()).contains("open model on a schedule of 2 stages, 50.0 to 150 req/s (mean 75.0)")
                     .contains("Poisson arrivals").contains("  Stage ").contains("  Threshold  PASS json:p99<10000ms");
             JsonNode root = new ObjectMapper().readTree(json.toFile());
             assertThat(root.path("spec").path("durationSeconds").asDouble()).isEqualTo(2.0);

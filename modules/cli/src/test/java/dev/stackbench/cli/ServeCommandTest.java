@@ -33,8 +33,9 @@ class ServeCommandTest {
             Thread.sleep(50);
         }
         assertThat(out.toString()).as(out + err.toString()).contains("serving; press Ctrl-C to stop them all.");
-        Matcher url = Pattern.compile("(?m)^good +(http://127\\.0\\.0\\.1:\\d+) +\\(\\d+ worker\\(s\\), ready in \\d+ ms\\)$").matcher(out.toString());
+        Matcher url = Pattern.compile("(?m)^good +(http://127\\.0\\.0\\.1:\\d+) +\\d+ +[\\d.]+ (µs|ms|s)$").matcher(out.toString());
         assertThat(url.find()).as(out.toString()).isTrue();
+        assertThat(out.toString()).containsPattern("(?m)^CONTESTANT +URL +WORKERS +READY IN$");
 
         HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1) + "/json")).build(),
                 HttpResponse.BodyHandlers.ofString());

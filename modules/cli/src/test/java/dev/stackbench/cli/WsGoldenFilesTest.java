@@ -6,6 +6,7 @@ import dev.stackbench.loadgen.GeneratorEnvironment;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.IntervalSample;
 import dev.stackbench.loadgen.LatencySummary;
+import dev.stackbench.loadgen.summary.WsSummaryPrinter;
 import dev.stackbench.loadgen.ws.Publisher;
 import dev.stackbench.loadgen.ws.WsErrors;
 import dev.stackbench.loadgen.ws.WsMessage;

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Written as {@code 500ms}, {@code 10s}, {@code 1.5s}, {@code 2m}, {@code 1h}, compounds such as
  * {@code 4m5s} or {@code 1h30m}, or a plain number of seconds ({@code 10}); printed by
  * {@link #format} in the shortest exact form ({@code 10s}, {@code 250ms}, {@code 1.5s}, {@code 2m},
- * {@code 4m5s}). Latencies in microseconds print with three significant digits and a space before
- * the unit ({@code 412 µs}, {@code 4.06 ms}, {@code 1.20 s}). Stateless, thread-safe.
+ * {@code 4m5s}). Measured times (latencies in microseconds, elapsed times in seconds) print with
+ * three significant digits and a space before the unit ({@code 412 µs}, {@code 4.06 ms},
+ * {@code 1.20 s}). Stateless, thread-safe.
  */
 public final class DurationFormat {
     /** What a duration looks like, for messages that reject one. */
@@ -76,13 +77,28 @@ public final class DurationFormat {
         return out.toString();
     }
 
-    /** @return a latency in microseconds with three significant digits: {@code 412 µs}, {@code 4.06 ms}, {@code 172 ms}, {@code 1.20 s} */
+    /**
+     * @param seconds a measured time, e.g. a window or CPU time, seconds
+     * @return it as {@link #micros(double)} prints it: {@code 10.0 s}, {@code 2.13 s}, {@code 500 ms}
+     */
+    public static String seconds(double seconds) {
+        return micros(seconds * 1e6);
+    }
+
+    /**
+     * @return a latency in microseconds with three significant digits: {@code 412 µs}, {@code 4.06 ms},
+     *     {@code 172 ms}, {@code 1.20 s}; whole microseconds from 10 µs up ({@code 95 µs}), so an
+     *     average below that keeps its digits ({@code 1.49 µs} of CPU per message); zero is {@code 0 µs}
+     */
     public static String micros(double micros) {
         return micros(micros, Locale.ROOT);
     }
 
     /** @return as {@link #micros(double)}, digits in {@code locale} */
     public static String micros(double micros, Locale locale) {
+        if (micros < 9.995 && micros != 0) {
+            return Significant.of(micros, locale) + " µs";
+        }
         if (micros < 999.5) {
             return String.format(locale, "%.0f µs", micros);
         }

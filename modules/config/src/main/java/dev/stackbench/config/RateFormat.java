@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one dialect of request rates: printed as {@code 14,041 req/s} (whole numbers from 100 up,
- * grouped) or {@code 87.5 req/s} (one decimal below 100); parsed from the same forms and the short
+ * grouped) or {@code 87.5 req/s} (one decimal below 100), other rates the same way with their own
+ * unit ({@code 1,250 msg/s}); parsed from the same forms and the short
  * ones people type: {@code 2000}, {@code 2000/s}, {@code 2.5k}, {@code 1.2M/s}, {@code 14,041 req/s}.
  * Stateless, thread-safe.
  */
@@ -36,6 +37,15 @@ public final class RateFormat {
     /** @return {@code 14,041 req/s} or {@code 87.5 req/s}, digits in Locale.ROOT */
     public static String format(double perSecond) {
         return number(perSecond, Locale.ROOT) + " req/s";
+    }
+
+    /**
+     * @param perSecond how many per second
+     * @param unit      what is counted, e.g. {@code msg/s}, {@code deliveries/s}
+     * @return the number as {@link #format(double)} prints it, then the unit: {@code 1,250 msg/s}, {@code 87.5 msg/s}
+     */
+    public static String format(double perSecond, String unit) {
+        return number(perSecond, Locale.ROOT) + " " + unit;
     }
 
     /** @return the number alone, as {@link #format(double)} prints it: {@code 14,041}, {@code 87.5}; digits in {@code locale} */

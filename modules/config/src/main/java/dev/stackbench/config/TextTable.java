@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A terminal table of already formatted cells: columns padded to their widest cell, two spaces
  * apart, numbers right-aligned when their column says so, no trailing blanks; optionally a dashed
- * rule under the header and indented lines under a row (e.g. the reasons a check failed).
+ * rule under the header, indented lines under a row (e.g. the reasons a check failed) and an indent
+ * for the whole table.
  *
  * <pre>
  * TextTable t = new TextTable(TextTable.left("CONTESTANT"), TextTable.right("REQ/S"));
@@ -30,6 +31,7 @@ public final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<List<String>> notes = new ArrayList<>();
     private boolean rule;
+    private String indent = "";
 
     /** A table whose columns are all left-aligned. */
     public TextTable(String... headers) {
@@ -57,6 +59,20 @@ public final class TextTable {
     /** Draws a dashed rule under the header. */
     public TextTable withRule() {
         rule = true;
+        return this;
+    }
+
+    /**
+     * Starts every line (header, rule, rows and the notes under them) with {@code spaces} blanks,
+     * for a table inside an indented block of text.
+     *
+     * @throws IllegalArgumentException when {@code spaces} is negative
+     */
+    public TextTable withIndent(int spaces) {
+        if (spaces < 0) {
+            throw new IllegalArgumentException("an indent of " + spaces + " spaces; expected >= 0");
+        }
+        indent = " ".repeat(spaces);
         return this;
     }
 
@@ -96,7 +112,7 @@ public final class TextTable {
         for (int i = 0; i < rows.size(); i++) {
             line(out, rows.get(i), width);
             for (String note : notes.get(i)) {
-                out.append("    ").append(note).append('\n');
+                out.append(indent).append("    ").append(note).append('\n');
             }
         }
         return out.toString();
@@ -118,7 +134,8 @@ public final class TextTable {
             }
             line.append(columns.get(c).align() == Align.RIGHT ? pad + cell : cell + pad);
         }
-        out.append(line.toString().stripTrailing()).append('\n');
+        String text = line.toString().stripTrailing();
+        out.append(text.isEmpty() ? "" : indent).append(text).append('\n');
     }
 
     private static int length(String cell) {

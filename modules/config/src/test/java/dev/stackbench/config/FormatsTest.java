@@ -38,6 +38,20 @@ class FormatsTest {
         assertThat(DurationFormat.micros(999.7)).isEqualTo("1.00 ms");
         assertThat(DurationFormat.micros(9996)).isEqualTo("10.0 ms");
         assertThat(DurationFormat.micros(4060, Locale.GERMANY)).isEqualTo("4,06 ms");
+        assertThat(DurationFormat.micros(95)).isEqualTo("95 µs");
+        assertThat(DurationFormat.micros(1.494)).isEqualTo("1.49 µs");
+        assertThat(DurationFormat.micros(9.996)).isEqualTo("10 µs");
+        assertThat(DurationFormat.micros(0)).isEqualTo("0 µs");
+    }
+
+    @Test
+    void measuredSecondsSpeakTheLatencyDialect() {
+        assertThat(DurationFormat.seconds(10)).isEqualTo("10.0 s");
+        assertThat(DurationFormat.seconds(2.134)).isEqualTo("2.13 s");
+        assertThat(DurationFormat.seconds(0.5)).isEqualTo("500 ms");
+        assertThat(DurationFormat.seconds(0.000_166_78)).isEqualTo("167 µs");
+        assertThat(DurationFormat.seconds(125)).isEqualTo("125 s");
+        assertThat(DurationFormat.seconds(0)).isEqualTo("0 µs");
     }
 
     @Test
@@ -66,6 +80,9 @@ class FormatsTest {
         assertThat(RateFormat.parse("1.2M/s")).isEqualTo(1_200_000);
         assertThat(RateFormat.parse("500/s")).isEqualTo(500);
         assertThat(RateFormat.parse(RateFormat.format(87.5))).isEqualTo(87.5);
+        assertThat(RateFormat.format(1250, "msg/s")).isEqualTo("1,250 msg/s");
+        assertThat(RateFormat.format(299.8, "deliveries/s")).isEqualTo("300 deliveries/s");
+        assertThat(RateFormat.format(87.46, "msg/s")).isEqualTo("87.5 msg/s");
         assertThatThrownBy(() -> RateFormat.parse("fast"))
                 .hasMessage("'fast' is not a rate: expected requests per second such as 2000, 2.5k or 500/s");
     }
@@ -84,5 +101,20 @@ class FormatsTest {
                     a note
                 """);
         assertThatThrownBy(() -> t.row("only one")).hasMessage("a row of 1 cells for 3 columns: [only one]");
+    }
+
+    @Test
+    void anIndentStartsEveryLineButNoEmptyOne() {
+        TextTable t = new TextTable(TextTable.left(""), TextTable.right("p50"), TextTable.right("p99")).withIndent(2);
+        t.row("Latency", "1.00 ms", "4.06 ms");
+        t.row(java.util.List.of("Success", "none", ""), java.util.List.of("(a note)"));
+        t.row("", "", "");
+        assertThat(t.render()).isEqualTo(""
+                + "               p50      p99\n"
+                + "  Latency  1.00 ms  4.06 ms\n"
+                + "  Success     none\n"
+                + "      (a note)\n"
+                + "\n");
+        assertThatThrownBy(() -> t.withIndent(-1)).hasMessage("an indent of -1 spaces; expected >= 0");
     }
 }

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen;
 
+import dev.stackbench.config.DurationFormat;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -400,8 +401,8 @@ public final class LoadGenerator {
             warnings.add(String.format(Locale.ROOT, "the generator's own lag (p99 %s: %s) is %.0f%% of the p50 latency it "
                             + "reports (%s), more than %.0f%%: its delay is a noticeable part of these latencies; give it "
                             + "more CPUs or fewer connections, or use --resolution",
-                    lagP99 >= hiccupP99 ? "send lag" : "event-loop hiccups", formatMicros(ownLag),
-                    100.0 * ownLag / Math.max(1, latency.p50Micros()), formatMicros(latency.p50Micros()),
+                    lagP99 >= hiccupP99 ? "send lag" : "event-loop hiccups", DurationFormat.micros(ownLag),
+                    100.0 * ownLag / Math.max(1, latency.p50Micros()), DurationFormat.micros(latency.p50Micros()),
                     Defaults.GENERATOR_LAG_FRACTION * 100));
         }
         if (steal > Defaults.STEAL_FRACTION) {
@@ -431,10 +432,6 @@ public final class LoadGenerator {
 
     private static long sum(List<Loop> loops, int counter) {
         return loops.stream().mapToLong(l -> l.counters().get(counter)).sum();
-    }
-
-    private static String formatMicros(long us) {
-        return us < 1_000 ? us + " us" : String.format(Locale.ROOT, "%.2f ms", us / 1e3);
     }
 
     private static int onlineCpus() {

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen;
 
+import dev.stackbench.config.RateFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,8 @@ public sealed interface LoadModel permits LoadModel.Closed, LoadModel.Open {
 
         @Override
         public String toString() {
-            String base = stages.isEmpty() ? "open at " + ratePerSecond + "/s" : "open, " + stages.size() + " stages (mean " + ratePerSecond + "/s)";
+            String base = stages.isEmpty() ? "open at " + RateFormat.format(ratePerSecond)
+                    : "open, " + stages.size() + " stages (mean " + RateFormat.format(ratePerSecond) + ")";
             return arrivals == Arrivals.POISSON ? base + ", Poisson arrivals" : base;
         }
     }

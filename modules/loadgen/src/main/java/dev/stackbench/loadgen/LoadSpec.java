@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen;
 
+import dev.stackbench.config.DurationFormat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -72,8 +73,8 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
             }
         }
         if (model instanceof LoadModel.Open o && !o.stages().isEmpty() && !o.scheduleLength().equals(duration)) {
-            throw new IllegalArgumentException("duration (" + duration + ") must equal the rate schedule's length ("
-                    + o.scheduleLength() + ")");
+            throw new IllegalArgumentException("duration (" + DurationFormat.format(duration) + ") must equal the rate schedule's length ("
+                    + DurationFormat.format(o.scheduleLength()) + ")");
         }
         if (!"http".equals(target.getScheme()) || target.getHost() == null) {
             throw new IllegalArgumentException("target '" + target + "' must be an http:// URL with a host");
@@ -98,13 +99,13 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
             throw new IllegalArgumentException("threads (" + threads + ") must be between 1 and connections (" + connections + ")");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration (" + duration + ") must be > 0");
+            throw new IllegalArgumentException("duration (" + DurationFormat.format(duration) + ") must be > 0");
         }
         if (resolution.isNegative()) {
-            throw new IllegalArgumentException("resolution (" + resolution + ") must be >= 0");
+            throw new IllegalArgumentException("resolution (" + DurationFormat.format(resolution) + ") must be >= 0");
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must be > 0");
+            throw new IllegalArgumentException("timeout (" + DurationFormat.format(timeout) + ") must be > 0");
         }
     }
 
@@ -143,7 +144,7 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
     public String toString() {
         return String.format(Locale.ROOT, "%s %s, %s, %d connections%s, %d threads, %s (warm-up %s), timeout %s",
                 isMix() ? requests.size() + " request kinds at" : method, target, model, connections, maxConnections == connections ? "" : " (up to " + maxConnections + ")",
-                threads, duration, warmup, timeout);
+                threads, DurationFormat.format(duration), warmup, DurationFormat.format(timeout));
     }
 
     /** @return a builder with the defaults of {@link Defaults} for the given target */

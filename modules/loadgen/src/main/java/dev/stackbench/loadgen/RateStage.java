@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen;
 
+import dev.stackbench.config.DurationFormat;
 import java.time.Duration;
 
 /**
@@ -19,7 +20,7 @@ public record RateStage(double fromPerSecond, double toPerSecond, Duration lengt
             }
         }
         if (length.isNegative() || length.isZero()) {
-            throw new IllegalArgumentException("stage length (" + length + ") must be > 0");
+            throw new IllegalArgumentException("stage length (" + DurationFormat.format(length) + ") must be > 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen;
 
+import dev.stackbench.config.DurationFormat;
 import java.time.Duration;
 
 /**
@@ -26,13 +27,19 @@ public sealed interface Warmup permits Warmup.Fixed, Warmup.UntilStable {
     record Fixed(Duration length) implements Warmup {
         public Fixed {
             if (length.isNegative()) {
-                throw new IllegalArgumentException("warmup (" + length + ") must be >= 0");
+                throw new IllegalArgumentException("warmup (" + DurationFormat.format(length) + ") must be >= 0");
             }
         }
 
         @Override
         public Duration longest() {
             return length;
+        }
+
+        /** @return the length as it is written: {@code 5s} */
+        @Override
+        public String toString() {
+            return DurationFormat.format(length);
         }
     }
 
@@ -48,10 +55,10 @@ public sealed interface Warmup permits Warmup.Fixed, Warmup.UntilStable {
     record UntilStable(Duration min, Duration cap, Duration sample, int samples, double maxCv) implements Warmup {
         public UntilStable {
             if (min.isNegative() || cap.isZero() || cap.compareTo(min) < 0) {
-                throw new IllegalArgumentException("warm-up cap (" + cap + ") must be > 0 and >= its minimum (" + min + ")");
+                throw new IllegalArgumentException("warm-up cap (" + DurationFormat.format(cap) + ") must be > 0 and >= its minimum (" + DurationFormat.format(min) + ")");
             }
             if (sample.isNegative() || sample.isZero()) {
-                throw new IllegalArgumentException("warm-up sample (" + sample + ") must be > 0");
+                throw new IllegalArgumentException("warm-up sample (" + DurationFormat.format(sample) + ") must be > 0");
             }
             if (samples < 2) {
                 throw new IllegalArgumentException("warm-up samples (" + samples + ") must be >= 2");
@@ -70,6 +77,13 @@ public sealed interface Warmup permits Warmup.Fixed, Warmup.UntilStable {
         @Override
         public Duration longest() {
             return cap;
+        }
+
+        /** @return e.g. {@code until stable (CV < 5% over 8 x 250ms, 1s..30s)} */
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "until stable (CV < %.0f%% over %d x %s, %s..%s)", maxCv * 100, samples,
+                    DurationFormat.format(sample), DurationFormat.format(min), DurationFormat.format(cap));
         }
     }
 

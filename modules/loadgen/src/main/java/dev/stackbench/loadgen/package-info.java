@@ -20,7 +20,8 @@
  * with even or Poisson arrivals; {@link dev.stackbench.loadgen.Threshold}s are evaluated at the end
  * ({@link dev.stackbench.loadgen.ThresholdResult}) and may end the run early.
  *
- * <p>It knows nothing of contestants or reports. Usage:
+ * <p>It knows nothing of contestants or reports; its own human summary, as wrk prints one, is
+ * {@link dev.stackbench.loadgen.summary}. Usage:
  * <pre>{@code
  * LoadSpec spec = LoadSpec.builder(URI.create("http://127.0.0.1:8080/json"))
  *         .connections(100).duration(Duration.ofSeconds(10)).build();

@@ -57,7 +57,7 @@ class LoadSpecTest {
     void warmupUntilStableIsValidated() {
         assertThatThrownBy(() -> new Warmup.UntilStable(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofMillis(250), 8, 0.05))
-                .hasMessage("warm-up cap (PT1S) must be > 0 and >= its minimum (PT5S)");
+                .hasMessage("warm-up cap (1s) must be > 0 and >= its minimum (5s)");
         assertThat(LoadSpec.builder(URI.create("http://127.0.0.1:1/")).warmupUntilStable().build().warmup())
                 .isEqualTo(Warmup.UntilStable.defaults());
     }

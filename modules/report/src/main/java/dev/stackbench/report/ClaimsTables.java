@@ -98,7 +98,7 @@ final class ClaimsTables {
             case P99, DELIVERY_P99 -> f.latency(v);
             case P99_INFLATION -> f.ratio(v);
             case CPU_PER_REQUEST -> f.latency(v * 1e6) + " CPU";
-            case MEMORY, IDLE_RSS -> f.mib(v);
+            case MEMORY, IDLE_RSS -> f.size(v);
             case STARTUP_TIME -> f.millis(v);
             default -> f.number(v, 2);
         };

@@ -2,6 +2,7 @@ package dev.stackbench.report;
 
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.config.RateFormat;
+import dev.stackbench.config.SizeFormat;
 
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.analysis.Ratio;
@@ -11,10 +12,9 @@ import java.util.Locale;
 
 /**
  * Numbers as people read them, in one locale. Latencies pick their unit (µs, ms, s) to show
- * three significant digits; sizes are binary (MiB).
+ * three significant digits; sizes are binary (KiB, MiB, GiB), as the config module prints them.
  */
 final class HumanFormat {
-    private static final double MIB = 1024.0 * 1024.0;
     private final Locale locale;
 
     HumanFormat(Locale locale) {
@@ -104,20 +104,14 @@ final class HumanFormat {
         return latency(millis * 1000);
     }
 
-    /** @return {@code 74.4 MiB} */
-    String mib(double bytes) {
-        return number(bytes / MIB, bytes / MIB >= 100 ? 0 : 1) + " MiB";
+    /** @return a size in the config module's one dialect: {@code 74.4 MiB}, {@code 312 KiB}, {@code 1.50 GiB} */
+    String size(double bytes) {
+        return SizeFormat.format(bytes, locale);
     }
 
     /** @return CPU use in cores, two decimals: {@code 0.97} */
     String cores(double cores) {
         return number(cores, 2);
-    }
-
-    /** @return three significant digits (at least the integer part) */
-    String significant(double value) {
-        int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-        return number(value, decimals);
     }
 
     String number(double value, int decimals) {

@@ -203,7 +203,7 @@ final class ReportTables {
             if (database) {
                 row.add(c.databaseCpuCores() == null ? DASH : f.cores(c.databaseCpuCores().median()));
             }
-            row.addAll(List.of(f.mib(c.rssMeanBytes()), c.ranked().size() + "/" + c.trials().size(), flags(c.flags())));
+            row.addAll(List.of(f.size(c.rssMeanBytes()), c.ranked().size() + "/" + c.trials().size(), flags(c.flags())));
             rows.add(row);
         }
         return new Table(cols, rows);
@@ -295,7 +295,7 @@ final class ReportTables {
             rows.add(List.of(c.id(), orDash(c.framework()) + " " + orDash(c.frameworkVersion()),
                     orDash(c.runtime()) + " " + orDash(c.runtimeVersion()), Integer.toString(c.workers()),
                     orDash(c.variant()), c.startupMillis() == null ? DASH : f.millis(c.startupMillis()),
-                    c.idleRssBytes() == null ? DASH : f.mib(c.idleRssBytes()), Integer.toString(c.restarts()),
+                    c.idleRssBytes() == null ? DASH : f.size(c.idleRssBytes()), Integer.toString(c.restarts()),
                     c.status().describe()));
         }
         return new Table(cols, rows);

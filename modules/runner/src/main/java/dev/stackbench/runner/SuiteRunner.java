@@ -1,5 +1,7 @@
 package dev.stackbench.runner;
 
+import dev.stackbench.config.SizeFormat;
+import dev.stackbench.config.RateFormat;
 import dev.stackbench.config.DurationFormat;
 import dev.stackbench.lab.EnvironmentException;
 import dev.stackbench.lab.LabException;
@@ -185,8 +187,8 @@ public final class SuiteRunner {
         long idleRss = idle.stop().idleRssBytes();
         contestants.put(m.id(), record(info, server.workers(), new ContestantStatus.Measured(), server.startupMillis(), idleRss));
         up.put(m.id(), server);
-        listener.step("  " + m.id() + ": ready in " + server.startupMillis() + " ms, " + server.workers() + " worker(s), verified ("
-                + report.passedCount() + " checks), idle RSS " + idleRss / (1024 * 1024) + " MiB");
+        listener.step("  " + m.id() + ": ready in " + DurationFormat.micros(server.startupMillis() * 1000.0) + ", " + server.workers()
+                + " worker(s), verified (" + report.passedCount() + " checks), idle RSS " + SizeFormat.format(idleRss));
         write(RunStatus.INTERRUPTED);
     }
 
@@ -207,8 +209,9 @@ public final class SuiteRunner {
         }
         ReferenceMeasurement m = drift.measure(afterRound);
         reference.add(m);
-        listener.step(String.format(java.util.Locale.ROOT, "  drift reference %s: %,.0f req/s, p99 %s",
-                afterRound == 0 ? "before round 1" : "after round " + afterRound, m.throughputPerSecond(), DurationFormat.micros(m.p99Micros())));
+        listener.step(String.format(java.util.Locale.ROOT, "  drift reference %s: %s, p99 %s",
+                afterRound == 0 ? "before round 1" : "after round " + afterRound, RateFormat.format(m.throughputPerSecond()),
+                DurationFormat.micros(m.p99Micros())));
         write(RunStatus.INTERRUPTED);
     }
 
@@ -429,8 +432,8 @@ public final class SuiteRunner {
             double errors = step.stream().mapToDouble(t -> t.requests() == 0 ? 1 : (double) t.errors().total() / t.requests()).max().orElse(0);
             firstP99 = firstP99 < 0 ? p99 : firstP99;
             if (errors > curve.maxErrorFraction() || p99 > curve.p99BreakdownFactor() * Math.max(firstP99, 1_000)) {
-                listener.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %.0f req/s (p99 %s, errors %.1f%%): curve stops",
-                        id, w.label(), rate, DurationFormat.micros(p99), errors * 100));
+                listener.step(String.format(java.util.Locale.ROOT, "  %s %s: broke down at %s (p99 %s, errors %.1f%%): curve stops",
+                        id, w.label(), RateFormat.format(rate), DurationFormat.micros(p99), errors * 100));
                 return;
             }
         }

@@ -91,7 +91,7 @@ class ManifestReaderTest {
         assertThat(errorOf(VALID.replace("ready: /json", "ready: json")))
                 .isEqualTo("ready is \"json\"; expected a path starting with /, e.g. /json");
         assertThat(errorOf(VALID.replace("workloads: [json, user, io, cpu]", "workloads: [json, db]")))
-                .isEqualTo("workloads[1] is \"db\"; expected one of json, user, io, cpu, realtime, mixed");
+                .isEqualTo("workloads[1] is \"db\"; expected one of json, user, io, cpu, realtime");
         assertThat(errorOf(VALID.replace("variant: realistic", "variant: fast")))
                 .isEqualTo("variant is \"fast\"; expected realistic or tuned");
         assertThat(errorOf(VALID.replace("ready: /json", "ready: /json\nworker: 2")))
@@ -110,7 +110,7 @@ class ManifestReaderTest {
         assertThat(m.notImplemented()).containsExactly(entry(Workload.REALTIME, "no WebSocket server"));
         assertThat(new ManifestReader().read(write("express", VALID)).notImplemented()).isEmpty();
         assertThat(errorOf(VALID + "notImplemented:\n  chat: \"no\"\n"))
-                .isEqualTo("notImplemented names \"chat\"; expected one of json, user, io, cpu, realtime, mixed");
+                .isEqualTo("notImplemented names \"chat\"; expected one of json, user, io, cpu, realtime");
         assertThat(errorOf(VALID + "notImplemented:\n  cpu: \"no\"\n"))
                 .isEqualTo("notImplemented names cpu, which workloads lists; expected only workloads the contestant"
                         + " does not implement");

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen.ws;
 
+import dev.stackbench.config.DurationFormat;
 import dev.stackbench.loadgen.Defaults;
 import dev.stackbench.loadgen.GeneratorClock;
 import dev.stackbench.loadgen.GeneratorEnvironment;
@@ -336,8 +337,8 @@ public final class WsLoadGenerator {
         }
         if (target > 0 && sent > 0 && (double) late / sent > Defaults.LATE_FRACTION) {
             warnings.add(String.format(Locale.ROOT, "%d of %d sends (%.1f%%) left more than %d ms behind schedule "
-                            + "(largest lag %.1f ms): the generator could not keep the rate, and its delay is included in the latencies",
-                    late, sent, 100.0 * late / sent, Defaults.LATE_SEND.toMillis(), maxLagMicros / 1000.0));
+                            + "(largest lag %s): the generator could not keep the rate, and its delay is included in the latencies",
+                    late, sent, 100.0 * late / sent, Defaults.LATE_SEND.toMillis(), DurationFormat.micros(maxLagMicros)));
         }
         return new GeneratorHealth(cpuSeconds, cpus, processUtil, loopUtil, target, sent / measured, sent, late, queued,
                 maxLagMicros, warnings);

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen.ws;
 
+import dev.stackbench.config.RateFormat;
 import dev.stackbench.loadgen.LoadModel;
 
 /**
@@ -52,7 +53,7 @@ public sealed interface WsPattern permits WsPattern.Echo, WsPattern.FanOut {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "fan-out, %s publishing %,.0f msg/s", publisher, ratePerSecond);
+            return "fan-out, " + publisher + " publishing " + RateFormat.format(ratePerSecond, "msg/s");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stackbench.loadgen.ws;
 
+import dev.stackbench.config.DurationFormat;
 import dev.stackbench.loadgen.Defaults;
 import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.LoadModel;
@@ -44,13 +45,13 @@ public record WsSpec(URI target, List<Header> headers, int connections, int thre
             throw new IllegalArgumentException("threads (" + threads + ") must be between 1 and connections (" + connections + ")");
         }
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("duration (" + duration + ") must be > 0");
+            throw new IllegalArgumentException("duration (" + DurationFormat.format(duration) + ") must be > 0");
         }
         if (warmup.isNegative()) {
-            throw new IllegalArgumentException("warmup (" + warmup + ") must be >= 0");
+            throw new IllegalArgumentException("warmup (" + DurationFormat.format(warmup) + ") must be >= 0");
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must be > 0");
+            throw new IllegalArgumentException("timeout (" + DurationFormat.format(timeout) + ") must be > 0");
         }
         if (pattern instanceof WsPattern.FanOut f) {
             double tracked = f.ratePerSecond() * duration.toNanos() / 1e9;
@@ -98,7 +99,8 @@ public record WsSpec(URI target, List<Header> headers, int connections, int thre
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%s, %s, %d connections, %d threads, %s (warm-up %s), timeout %s",
-                target, pattern, connections, threads, duration, warmup, timeout);
+                target, pattern, connections, threads, DurationFormat.format(duration), DurationFormat.format(warmup),
+                DurationFormat.format(timeout));
     }
 
     /** @return a builder with the defaults of {@link Defaults} and {@link WsDefaults} for the given target */

@@ -6,6 +6,9 @@ import dev.stackbench.analysis.diff.DiffReport;
 import dev.stackbench.analysis.diff.Endpoint;
 import dev.stackbench.analysis.diff.LearnedNoise;
 import dev.stackbench.analysis.diff.LoadRound;
+import dev.stackbench.config.DurationFormat;
+import dev.stackbench.config.RateFormat;
+import dev.stackbench.config.TextTable;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -65,15 +68,17 @@ public final class DiffTextRenderer {
         out.println();
         out.println("Load (--load): " + load.description());
         out.println("  " + load.mix());
-        out.printf(Locale.ROOT, "  %-6s %-11s %14s %12s %8s %14s %12s %8s%n", "round", "order", "old req/s", "old p99", "old err",
-                "new req/s", "new p99", "new err");
+        TextTable rounds = new TextTable(TextTable.right("round"), TextTable.left("order"), TextTable.right("old req/s"),
+                TextTable.right("old p99"), TextTable.right("old err"), TextTable.right("new req/s"), TextTable.right("new p99"),
+                TextTable.right("new err")).withIndent(2);
         for (int i = 0; i < load.old().size(); i++) {
             LoadRound a = load.old().get(i);
             LoadRound b = load.neu().get(i);
-            out.printf(Locale.ROOT, "  %-6d %-11s %,14.0f %12s %8s %,14.0f %12s %8s%n", a.round(), String.join(",", load.orders().get(i)),
-                    a.throughputPerSecond(), millis(a), DiffTexts.percent(a.errorRate()), b.throughputPerSecond(), millis(b),
+            rounds.row(Integer.toString(a.round()), String.join(",", load.orders().get(i)), RateFormat.number(a.throughputPerSecond(), Locale.ROOT),
+                    p99(a), DiffTexts.percent(a.errorRate()), RateFormat.number(b.throughputPerSecond(), Locale.ROOT), p99(b),
                     DiffTexts.percent(b.errorRate()));
         }
+        out.print(rounds.render());
         out.println("  new/old req/s: " + DiffTexts.ratio(load.comparison().throughput().ratio()) + ": "
                 + DiffTexts.verdict(load.comparison().throughput(), margin));
         out.println("  new/old p99:   " + DiffTexts.ratio(load.comparison().p99().ratio()) + ": "
@@ -83,7 +88,8 @@ public final class DiffTextRenderer {
                 + "% errors on either side left out)");
     }
 
-    private static String millis(LoadRound r) {
-        return (r.p99LowerBound() ? "≥" : "") + String.format(Locale.ROOT, "%.2f ms", r.p99Micros() / 1000);
+    /** @return the round's p99, {@code ≥ }-marked when censored values make it a lower bound, as the reports mark it */
+    private static String p99(LoadRound r) {
+        return (r.p99LowerBound() ? "≥ " : "") + DurationFormat.micros(r.p99Micros());
     }
 }

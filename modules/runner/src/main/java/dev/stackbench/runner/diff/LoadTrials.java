@@ -1,5 +1,7 @@
 package dev.stackbench.runner.diff;
 
+import dev.stackbench.config.RateFormat;
+import dev.stackbench.config.DurationFormat;
 import dev.stackbench.analysis.diff.LoadRound;
 import dev.stackbench.loadgen.LatencySummary;
 import dev.stackbench.loadgen.LoadGenerator;
@@ -55,8 +57,9 @@ public final class LoadTrials {
             for (Backend side : oldFirst ? List.of(old, neu) : List.of(neu, old)) {
                 LoadRound r = trial(plan, side, round);
                 (side == old ? a : b).add(r);
-                say.accept(String.format(java.util.Locale.ROOT, "round %d/%d: %s %.0f req/s, p99 %.2f ms, errors %.1f%%", round,
-                        plan.rounds(), side.role().substring(2), r.throughputPerSecond(), r.p99Micros() / 1000, 100 * r.errorRate()));
+                say.accept(String.format(java.util.Locale.ROOT, "round %d/%d: %s %s, p99 %s, errors %.1f%%", round,
+                        plan.rounds(), side.role().substring(2), RateFormat.format(r.throughputPerSecond()),
+                        DurationFormat.micros(r.p99Micros()), 100 * r.errorRate()));
             }
         }
         return new Measured(a, b, orders);
