@@ -53,16 +53,16 @@ class ContestantsCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(7);
         assertThat(lines.get(0)).isEqualTo(
-                "LANGUAGE  ID      FRAMEWORK  RUNTIME  VARIANT    json  user  io   cpu  realtime  mixed  INSTALLED");
+                "LANGUAGE  ID      FRAMEWORK  RUNTIME  VARIANT    json  user  io   cpu  realtime  INSTALLED");
         assertThat(lines.get(1)).isEqualTo(
-                "go        a-go    F 2.0      R 1.0    realistic  yes   yes   yes  yes  -         -      yes");
+                "go        a-go    F 2.0      R 1.0    realistic  yes   yes   yes  yes  -         yes");
         // The language is named once per group; ids sorted within it.
         assertThat(lines.get(2)).isEqualTo("python    a-py    F ?        R 1.0    realistic  yes   -     -    -    -"
-                + "         -      no: command 'no-such-command-for-this-test' not found on PATH");
+                + "         no: command 'no-such-command-for-this-test' not found on PATH");
         assertThat(lines.get(3)).isEqualTo(
-                "          b-py    F 2.0      R 1.0    realistic  yes   -     -    yes  -         -      yes");
+                "          b-py    F 2.0      R 1.0    realistic  yes   -     -    yes  -         yes");
         assertThat(lines.get(4)).isEqualTo(
-                "?         broken  ?          ?        ?          ?     ?     ?    ?    ?         ?      no: invalid manifest");
+                "?         broken  ?          ?        ?          ?     ?     ?    ?    ?         no: invalid manifest");
         assertThat(lines.get(5)).startsWith("    ").contains("broken/contestant.yaml").contains("missing field");
         assertThat(lines.get(6)).isEqualTo("4 contestants, 2 languages, 2 installed");
     }

@@ -55,9 +55,9 @@ class LabCommandsTest {
         CliRun run = CliRun.of("contestants", "--contestants-dir", DIR);
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().toList()).hasSize(6);
-        assertThat(run.out()).startsWith("LANGUAGE  ID             FRAMEWORK           RUNTIME                VARIANT    json  user  io   cpu  realtime  mixed  INSTALLED\n")
-                .containsPattern("\npython +exits-at-once +http.server 3\\.\\d+\\.\\d+ +CPython Python 3\\.\\d+\\.\\d+ +realistic +yes +yes +yes +yes +- +- +yes\n")
-                .containsPattern("\n +good +http.server 3\\.\\d+\\.\\d+ +CPython Python 3\\.\\d+\\.\\d+ +realistic +yes +yes +yes +yes +- +- +yes\n")
+        assertThat(run.out()).startsWith("LANGUAGE  ID             FRAMEWORK           RUNTIME                VARIANT    json  user  io   cpu  realtime  INSTALLED\n")
+                .containsPattern("\npython +exits-at-once +http.server 3\\.\\d+\\.\\d+ +CPython Python 3\\.\\d+\\.\\d+ +realistic +yes +yes +yes +yes +- +yes\n")
+                .containsPattern("\n +good +http.server 3\\.\\d+\\.\\d+ +CPython Python 3\\.\\d+\\.\\d+ +realistic +yes +yes +yes +yes +- +yes\n")
                 .endsWith("4 contestants, 1 language, 4 installed\n");
     }
 
