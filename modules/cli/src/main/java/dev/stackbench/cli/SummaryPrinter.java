@@ -86,6 +86,7 @@ public final class SummaryPrinter {
         out.println();
         out.printf(Locale.ROOT, "  Requests   %,d completed in %.2fs, %,.1f req/s, %s read%n", r.requests(), r.measuredSeconds(),
                 r.throughput(), bytes(r.bytesRead()));
+        ConnectionLine.of(r.connection()).ifPresent(out::println);
         out.printf(Locale.ROOT, "  %-10s %10s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", "", "p50", "p75", "p90", "p99", "p99.9",
                 "p99.99", "max", "mean", "stdev", "count");
         latencyRow("Latency", r.latency());

@@ -42,11 +42,12 @@ class Http2Test {
 
             assertThat(r.connection().protocol()).isEqualTo("h2c");
             assertThat(r.errors().total()).isZero();
-            assertThat(r.unsent()).isZero();
-            // 200/s for 1 s, each request intended inside the window is in the histogram once
+            assertThat(r.connection().streams()).isEqualTo(8);
+            // 200/s for 1 s: each request intended inside the window is in the histogram once (answered, or censored
+            // when a contended machine kept it waiting)
             assertThat(r.latency().count()).isBetween(195L, 205L);
             assertThat(r.latencyHistogram().getMinValue()).isGreaterThanOrEqualTo(10_000);
-            assertThat(r.health().peakConnections()).isEqualTo(1);
+            assertThat(stub.connections()).allSatisfy(c -> assertThat(c[1]).as("most streams open at once").isBetween(1L, 8L));
         }
     }
 
@@ -68,7 +69,7 @@ class Http2Test {
     @Test
     void h2cToAnHttp11OnlyServerFailsFastWithOneLine() throws Exception {
         try (StubServer stub = new StubServer(new StubServer.Behavior.Delay(1))) {
-            LoadGenerator g = new LoadGenerator(LoadSpec.builder(stub.uri("/")).connections(2).http2(true)
+            LoadGenerator g = new LoadGenerator(LoadSpec.builder(stub.uri("/")).connections(2).http2(true).timeout(Duration.ofSeconds(10))
                     .duration(Duration.ofSeconds(1)).build());
 
             assertThatThrownBy(() -> g.run(ProgressListener.NONE)).isInstanceOf(ConnectionSetupException.class)
