@@ -334,6 +334,9 @@ final class H2Connection {
                 s.state = H2Stream.State.IDLE;
                 loop.failed(LoopCounters.READ, s.intendedNanos, s.sentNanos, s.kind);
             }
+            if (s.state == H2Stream.State.CONNECTING) {
+                loop.connectAbandoned(); // it waited for the next channel (after a GOAWAY): it asks again below
+            }
             if (s.state != H2Stream.State.DISCONNECTED) {
                 s.state = H2Stream.State.DISCONNECTED;
                 loop.disconnected(s);
