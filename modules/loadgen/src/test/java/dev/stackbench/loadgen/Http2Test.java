@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** HTTP/2: h2c with prior knowledge and h2 over TLS by ALPN, against a stub with a known delay. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -51,13 +53,17 @@ class Http2Test {
         }
     }
 
-    @Test
-    void h2OverTlsIsChosenByAlpnAndEachHandshakeIsTimed(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsClient.Provider.class, names = {"OPENSSL", "JDK"})
+    void h2OverTlsIsChosenByAlpnAndEachHandshakeIsTimed(TlsClient.Provider provider, @TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(provider != TlsClient.Provider.OPENSSL || io.netty.handler.ssl.OpenSsl.isAvailable(),
+                "OpenSSL loads here");
         try (H2StubServer stub = new H2StubServer(5, TestCertificate.generate(dir).serverH2())) {
             LoadResult r = new LoadGenerator(LoadSpec.builder(stub.uri("/json")).connections(3).threads(1).http2(true).streams(2)
-                    .insecure(true).duration(Duration.ofSeconds(1)).build()).run(ProgressListener.NONE);
+                    .insecure(true).tlsProvider(provider).duration(Duration.ofSeconds(1)).build()).run(ProgressListener.NONE);
 
             assertThat(r.connection().protocol()).isEqualTo("h2");
+            assertThat(r.connection().tlsProvider()).isEqualTo(provider.label());
             assertThat(r.connection().h2Declined()).isFalse();
             assertThat(r.connection().handshake().count()).isEqualTo(3);
             assertThat(r.errors().total()).isZero();
