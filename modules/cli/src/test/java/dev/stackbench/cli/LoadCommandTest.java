@@ -124,6 +124,29 @@ class LoadCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void h2cToAnHttp11OnlyServerIsOneLineAndExitCode3() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            Outcome o = run("load", "--http2", "-c", "1", "-d", "1s", "http://127.0.0.1:" + port + "/");
+
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(3);
+            assertThat(o.err()).startsWith("stackbench: HTTP/2 with prior knowledge (h2c) refused by 127.0.0.1:" + port + ": ")
+                    .endsWith("; a server that speaks only HTTP/1.1 over plain TCP needs the run without HTTP/2\n")
+                    .hasLineCount(1);
+            assertThat(o.out()).doesNotContain("Requests");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aRealRunPrintsTheSummaryAndWritesJsonAndHlog(@TempDir Path dir) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/json", ex -> {
