@@ -1,5 +1,6 @@
 package dev.stackbench.cli;
 
+import dev.stackbench.loadgen.ConnectionSetupException;
 import dev.stackbench.loadgen.Defaults;
 import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.LoadGenerator;
@@ -12,6 +13,7 @@ import dev.stackbench.loadgen.ProgressListener;
 import dev.stackbench.loadgen.RateStage;
 import dev.stackbench.loadgen.RequestKind;
 import dev.stackbench.loadgen.Threshold;
+import dev.stackbench.loadgen.TlsClient;
 import dev.stackbench.loadgen.Warmup;
 import dev.stackbench.loadgen.summary.SummaryPrinter;
 import dev.stackbench.runner.scenario.ScenarioFile;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stackbench load URL}: drive load against any HTTP/1.1 URL and report what happened. Exit
+ * {@code stackbench load URL}: drive load against any HTTP/1.1 or HTTP/2 URL (plain or TLS), or a WebSocket URL, and report what happened. Exit
  * codes: {@link ExitCode#OK}; {@link ExitCode#THRESHOLD_FAILED} when a {@code --threshold} failed;
  * usage and environment errors as every command.
  */
@@ -53,6 +55,8 @@ import picocli.CommandLine.Spec;
                 "  stackbench load -c 100 -d 10s http://127.0.0.1:8080/json",
                 "  stackbench load -R 20000 -c 200 -d 30s --warmup 5s --latency \\",
                 "      http://127.0.0.1:8080/json",
+                "  stackbench load --http2 --streams 8 -c 4 --insecure \\",
+                "      https://127.0.0.1:8443/json",
                 "  stackbench load -R 5000 -d 30s --warmup stable --max-connections 500 \\",
                 "      http://127.0.0.1:8080/json",
                 "  stackbench load --method POST -H 'Content-Type: application/json' \\",
@@ -74,8 +78,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "Target, http://host[:port][/path][?query] (with --request or"
-            + " --scenario only http://host[:port], the requests give the paths), or a WebSocket URL, ws:// or wss://"
+    @Parameters(index = "0", paramLabel = "URL", description = "Target, http[s]://host[:port][/path][?query] (with --request or"
+            + " --scenario only http[s]://host[:port], the requests give the paths), or a WebSocket URL, ws:// or wss://"
             + " (see --pattern; docs/load-websocket.md).")
     String url;
 
@@ -186,6 +190,22 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--hlog", paramLabel = "FILE", description = "Write the HdrHistogram interval log (one histogram a second).")
     Path hlog;
 
+    @Option(names = "--http2", description = "Speak HTTP/2: over https:// offered by ALPN (HTTP/1.1 when the server does not"
+            + " choose h2, reported), over http:// h2c with prior knowledge (the server must speak HTTP/2 on that port).")
+    boolean http2;
+
+    @Option(names = "--streams", paramLabel = "N", description = "With --http2: concurrent streams per connection, each one"
+            + " request at a time (closed model: each stream one user, so -c 4 --streams 8 keeps 32 requests in flight).")
+    int streams = Defaults.STREAMS;
+
+    @Option(names = "--insecure", description = "https:// and wss:// (and an https:// publisher): accept any server"
+            + " certificate, e.g. a self-signed one. Default: verify it against the JDK's trust store.")
+    boolean insecure;
+
+    @Option(names = "--tls-provider", paramLabel = "auto|openssl|jdk", converter = TlsProviderConverter.class, defaultValue = "auto",
+            description = "https://: the TLS implementation; auto is OpenSSL (BoringSSL, netty-tcnative) where it loads, else the JDK's.")
+    TlsClient.Provider tlsProvider;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the full result with its environment as JSON.")
     Path json;
 
@@ -232,6 +252,8 @@ final class LoadCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             throw new UserException(ExitCode.ENVIRONMENT, "host '" + load.host() + "' of URL '" + url
                     + "' does not resolve: check the spelling, or use an IP address such as 127.0.0.1");
+        } catch (ConnectionSetupException e) {
+            throw new UserException(ExitCode.ENVIRONMENT, e.getMessage());
         } finally {
             if (hlogWriter != null) {
                 hlogWriter.close();
@@ -400,12 +422,25 @@ final class LoadCommand implements Callable<Integer> {
                         + " add --rate, or use rps");
             }
         }
+        if (streams < 1) {
+            throw usage("--streams (" + streams + ") must be >= 1");
+        }
+        if (streams != Defaults.STREAMS && !http2) {
+            throw usage("--streams (" + streams + ") needs --http2: HTTP/1.1 has one request in flight per connection");
+        }
+        if (insecure && !"https".equalsIgnoreCase(target.getScheme())) {
+            throw usage("--insecure applies to https:// and wss:// URLs only, not to '" + url + "'");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--tls-provider") && !"https".equalsIgnoreCase(target.getScheme())) {
+            throw usage("--tls-provider applies to https:// URLs only, not to '" + url + "'");
+        }
         if (abortOnFail && thresholds.isEmpty()) {
             throw usage("--abort-on-fail needs a --threshold to watch, e.g. --threshold 'p99<50ms'");
         }
         LoadSpec.Builder b = LoadSpec.builder(target).connections(connections).duration(measured).warmup(parseWarmup(warmup))
                 .timeout(timeout).model(model).resolution(resolution).headers(parsedHeaders).method(m).body(bodyBytes)
-                .requests(kinds).seed(seed).thresholds(thresholds).abortOnFail(abortOnFail);
+                .requests(kinds).seed(seed).thresholds(thresholds).abortOnFail(abortOnFail)
+                .http2(http2).streams(streams).insecure(insecure).tlsProvider(tlsProvider);
         if (threads != null) {
             b.threads(threads);
         }
@@ -490,14 +525,14 @@ final class LoadCommand implements Callable<Integer> {
 
     /** The options of this command that only an http:// URL takes (WsLoad checks the older ones: --method, --body...). */
     private static final List<String> HTTP_ONLY = List.of("--request", "--scenario", "--threshold", "--abort-on-fail",
-            "--arrivals", "--seed");
+            "--arrivals", "--seed", "--http2", "--streams", "--tls-provider");
 
     /** With a WebSocket URL: one line naming the first HTTP-only option given. */
     private void checkHttpOnlyOptions() {
         var parsed = spec.commandLine().getParseResult();
         for (String option : HTTP_ONLY) {
             if (parsed.hasMatchedOption(option)) {
-                throw usage(option + " applies to http:// URLs only, not to the WebSocket URL '" + url + "'"
+                throw usage(option + " applies to http:// and https:// URLs only, not to the WebSocket URL '" + url + "'"
                         + (option.equals("--request") || option.equals("--scenario")
                         ? "; for WebSocket messages use --template, --message-size and --message-type" : ""));
             }
@@ -514,7 +549,7 @@ final class LoadCommand implements Callable<Integer> {
         }
         RateArgument r = parseRate(rate);
         if (!r.stages().isEmpty()) {
-            throw usage("--rate '" + rate + "' is a schedule, which applies to http:// URLs only; a WebSocket load takes one"
+            throw usage("--rate '" + rate + "' is a schedule, which applies to http:// and https:// URLs only; a WebSocket load takes one"
                     + " rate, e.g. -R 1000");
         }
         return r.constant();
@@ -538,13 +573,23 @@ final class LoadCommand implements Callable<Integer> {
         } catch (URISyntaxException e) {
             throw usage("URL '" + text + "' is not valid (" + e.getReason() + "): expected http://host[:port][/path], e.g. http://127.0.0.1:8080/json");
         }
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            throw usage("URL '" + text + "' uses https, which stackbench load does not support yet: use a plain http:// URL");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw usage("URL '" + text + "' is not valid: expected http://host[:port][/path], e.g. http://127.0.0.1:8080/json");
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw usage("URL '" + text + "' is not valid: expected http[s]://host[:port][/path], e.g. http://127.0.0.1:8080/json");
         }
         return uri;
+    }
+
+    /** Parses {@code auto}, {@code openssl} or {@code jdk}, any case. */
+    static final class TlsProviderConverter implements picocli.CommandLine.ITypeConverter<TlsClient.Provider> {
+        @Override
+        public TlsClient.Provider convert(String value) {
+            for (TlsClient.Provider p : TlsClient.Provider.values()) {
+                if (p.label().equalsIgnoreCase(value.strip())) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is none of auto, openssl, jdk");
+        }
     }
 
     private static String formatRate(double r) {

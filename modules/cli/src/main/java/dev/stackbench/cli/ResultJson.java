@@ -47,6 +47,13 @@ final class ResultJson {
         result.put("achievedFraction", r.achievedFraction());
         result.put("serverBehindSchedule", r.serverBehindSchedule());
         result.put("unsent", r.unsent());
+        ObjectNode connection = result.putObject("connection");
+        connection.put("protocol", r.connection().protocol());
+        connection.put("streams", r.connection().streams());
+        connection.put("tlsProvider", r.connection().tlsProvider());
+        connection.put("tlsVersion", r.connection().tlsVersion());
+        connection.put("h2Declined", r.connection().h2Declined());
+        connection.set("tlsHandshakeMicros", mapper.valueToTree(r.connection().handshake()));
         // the same shapes as the trials of run.json
         result.set("latencyMicros", mapper.valueToTree(Percentiles.of(r.latencyHistogram())));
         result.put("latencyCount", r.latency().count());
@@ -169,6 +176,10 @@ final class ResultJson {
         s.thresholds().forEach(t -> thresholds.add(t.toString()));
         n.put("abortOnFail", s.abortOnFail());
         n.put("connections", s.connections());
+        n.put("http2", s.http2());
+        n.put("streams", s.streams());
+        n.put("insecure", s.insecure());
+        n.put("tlsProvider", s.tlsProvider().label());
         n.put("maxConnections", s.maxConnections());
         n.put("threads", s.threads());
         n.put("durationSeconds", s.duration().toNanos() / 1e9);

@@ -97,7 +97,7 @@ final class WsLoad {
         rate = load.constantRate();
         for (String name : HTTP_ONLY) {
             if (parsed.hasMatchedOption(name)) {
-                throw usage(name + " applies to http:// URLs only, not to the WebSocket URL '" + load.url
+                throw usage(name + " applies to http:// and https:// URLs only, not to the WebSocket URL '" + load.url
                         + "'; for WebSocket messages use --template, --message-size and --message-type");
             }
         }
@@ -144,7 +144,7 @@ final class WsLoad {
             }
         }
         WsSpec.Builder b = WsSpec.builder(target).connections(load.connections).duration(load.duration).warmup(wsWarmup(load.warmup))
-                .timeout(load.timeout).pattern(pattern).message(message).headers(headers).insecure(ws.insecure);
+                .timeout(load.timeout).pattern(pattern).message(message).headers(headers).insecure(load.insecure);
         if (load.threads != null) {
             b.threads(load.threads);
         }

@@ -48,12 +48,9 @@ final class WsOptions {
                     + "Default: '" + WsDefaults.TEMPLATE + "'.")
     String template;
 
-    @Option(names = "--insecure", description = "wss:// (and an https:// publisher): accept any server certificate, e.g. a self-signed one.")
-    boolean insecure;
-
     /** The option names above, for the check that an HTTP URL was not given them. */
     private static final List<String> NAMES = List.of("--pattern", "--publish", "--publish-connections", "--message-size",
-            "--message-type", "--template", "--insecure");
+            "--message-type", "--template");
 
     /** @return whether {@code url} is a ws:// or wss:// URL (a syntactically bad one is left to the HTTP path's message) */
     static boolean isWebSocketUrl(String url) {

@@ -52,9 +52,24 @@ class LoadCommandTest {
         assertThat(o.err()).startsWith("stackbench: URL 'http://exa mple.com/' is not valid (Illegal character in authority): "
                 + "expected http://host[:port][/path], e.g. http://127.0.0.1:8080/json\n");
         assertThat(run("load", "localhost:8080").err())
-                .startsWith("stackbench: URL 'localhost:8080' is not valid: expected http://host[:port][/path], e.g. http://127.0.0.1:8080/json\n");
-        assertThat(run("load", "https://127.0.0.1/").err())
-                .startsWith("stackbench: URL 'https://127.0.0.1/' uses https, which stackbench load does not support yet: use a plain http:// URL\n");
+                .startsWith("stackbench: URL 'localhost:8080' is not valid: expected http[s]://host[:port][/path], e.g. http://127.0.0.1:8080/json\n");
+    }
+
+    @Test
+    void tlsAndHttp2OptionsOutOfPlaceAreUsageErrors() {
+        Outcome streams = run("load", "--streams", "4", "http://127.0.0.1:1/");
+        assertThat(streams.exitCode()).isEqualTo(2);
+        assertThat(streams.err()).startsWith("stackbench: --streams (4) needs --http2: HTTP/1.1 has one request in flight per connection\n");
+        assertThat(run("load", "--http2", "--streams", "0", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --streams (0) must be >= 1\n");
+        assertThat(run("load", "--insecure", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --insecure applies to https:// and wss:// URLs only, not to 'http://127.0.0.1:1/'\n");
+        assertThat(run("load", "--tls-provider", "jdk", "http://127.0.0.1:1/").err())
+                .startsWith("stackbench: --tls-provider applies to https:// URLs only, not to 'http://127.0.0.1:1/'\n");
+        Outcome ws = run("load", "--http2", "ws://127.0.0.1:1/ws");
+        assertThat(ws.exitCode()).isEqualTo(2);
+        assertThat(ws.err()).startsWith("stackbench: --http2 applies to http:// and https:// URLs only, not to the WebSocket URL"
+                + " 'ws://127.0.0.1:1/ws'\n");
     }
 
     @Test
@@ -105,6 +120,29 @@ class LoadCommandTest {
                     .containsPattern("\\n  Success +none\\n")
                     .contains(String.format(java.util.Locale.ROOT, "  Censored   %d (%d timeouts at their timeout, 0 unsent", timeouts, timeouts))
                     .contains("(≥: a lower bound: the censored values could raise it)");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void h2cToAnHttp11OnlyServerIsOneLineAndExitCode3() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            Outcome o = run("load", "--http2", "-c", "1", "-d", "1s", "http://127.0.0.1:" + port + "/");
+
+            assertThat(o.exitCode()).as(o.err()).isEqualTo(3);
+            assertThat(o.err()).startsWith("stackbench: HTTP/2 with prior knowledge (h2c) refused by 127.0.0.1:" + port + ": ")
+                    .endsWith("; a server that speaks only HTTP/1.1 over plain TCP needs the run without HTTP/2\n")
+                    .hasLineCount(1);
+            assertThat(o.out()).doesNotContain("Requests");
+        } finally {
+            server.stop(0);
         }
     }
 
@@ -281,12 +319,12 @@ class LoadCommandTest {
         assertThat(run("load", "--abort-on-fail", url + "/").err()).startsWith(
                 "stackbench: --abort-on-fail needs a --threshold to watch, e.g. --threshold 'p99<50ms'\n");
         assertThat(run("load", "--request", "GET /json", "ws://127.0.0.1:1/echo").err()).isEqualTo("stackbench: --request applies to"
-                + " http:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'; for WebSocket messages use --template,"
+                + " http:// and https:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'; for WebSocket messages use --template,"
                 + " --message-size and --message-type\nTry 'stackbench load --help' for usage.\n");
         assertThat(run("load", "--threshold", "p99<1ms", "ws://127.0.0.1:1/echo").err()).startsWith("stackbench: --threshold applies to"
-                + " http:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'\n");
+                + " http:// and https:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/echo'\n");
         assertThat(run("load", "-R", "100..200/10s", "ws://127.0.0.1:1/echo").err()).startsWith("stackbench: --rate '100..200/10s' is a"
-                + " schedule, which applies to http:// URLs only; a WebSocket load takes one rate, e.g. -R 1000\n");
+                + " schedule, which applies to http:// and https:// URLs only; a WebSocket load takes one rate, e.g. -R 1000\n");
         assertThat(run("load", "--request", "json", url).err()).startsWith("stackbench: --request 'json' is not of the form 'METHOD PATH',"
                 + " e.g. 'GET /json' or 'POST /api/users/{random:1..10000}'\n");
         assertThat(run("load", "--request", "GET /a/{random:9..1}", url).err()).startsWith("stackbench: --request 'GET /a/{random:9..1}':"

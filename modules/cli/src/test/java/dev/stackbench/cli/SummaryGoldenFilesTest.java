@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stackbench.loadgen.ErrorCounts;
 import dev.stackbench.loadgen.GeneratorEnvironment;
+import dev.stackbench.loadgen.ConnectionSummary;
 import dev.stackbench.loadgen.GeneratorHealth;
 import dev.stackbench.loadgen.Header;
 import dev.stackbench.loadgen.IntervalSample;
@@ -111,7 +112,8 @@ class SummaryGoldenFilesTest {
                 new ThresholdResult(errors, 20.0 / 507, false, true));
         return new LoadResult(spec, 3, Warmup.End.FIXED, 10, 1_990, 1_572_864, 0, total, LatencySummary.of(success),
                 LatencySummary.of(error), LatencySummary.of(service), latency, success, error, censored, service, all, timeline,
-                health, env, List.of(jsonKind, usersKind), stageResults, thresholds, false);
+                health, env, List.of(jsonKind, usersKind), stageResults, thresholds, false,
+                new ConnectionSummary("HTTP/1.1", 1, "", "", false, LatencySummary.of(new Histogram(1, 3_600_000_000L, 3))));
     }
 
     @ParameterizedTest

@@ -47,7 +47,7 @@ class WsLoadCommandTest {
     void httpOnlyOptionsAreRefusedForAWebSocketUrl() {
         CliRun r = CliRun.of("load", "--method", "POST", "ws://127.0.0.1:1/ws");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("stackbench: --method applies to http:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/ws'; "
+        assertThat(r.err()).isEqualTo("stackbench: --method applies to http:// and https:// URLs only, not to the WebSocket URL 'ws://127.0.0.1:1/ws'; "
                 + "for WebSocket messages use --template, --message-size and --message-type\n"
                 + "Try 'stackbench load --help' for usage.\n");
     }

@@ -7,6 +7,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,9 +21,12 @@ import java.util.concurrent.TimeUnit;
  * most; the connection is then replaced. A body delimited by the connection's close completes only
  * when the peer closed cleanly: when the generator closed it (a timeout) or the peer reset it, the
  * request is an error, never a success.
+ *
+ * <p>Over TLS the connection is ready only once its handshake completed (timed, {@link Loop#handshake}),
+ * so no request's latency holds a handshake; a failed handshake counts as {@code connect}.
  */
 @ChannelHandler.Sharable // one channel at a time, but a new one after every reconnect
-final class Connection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
+final class Connection extends ChannelInboundHandlerAdapter implements ChannelFutureListener, RequestSlot {
     private enum State { DISCONNECTED, CONNECTING, IDLE, BUSY }
 
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -47,24 +52,35 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         this.loop = loop;
         this.out = out;
         this.parser = new ResponseParser(false);
-        this.bootstrap = loop.bootstrap().clone().handler(this); // once: a reconnect reuses it
+        Wire wire = loop.wire();
+        this.bootstrap = loop.bootstrap().clone().handler(wire.tls() == null ? this : new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(wire.tls().newHandler(ch.alloc(), wire.host(), wire.port(), wire.timeoutMillis()),
+                        Connection.this);
+            }
+        }); // once: a reconnect reuses it
     }
 
-    boolean busy() {
+    @Override
+    public boolean busy() {
         return state == State.BUSY;
     }
 
-    boolean idle() {
+    @Override
+    public boolean idle() {
         return state == State.IDLE;
     }
 
 
-    long sentNanos() {
+    @Override
+    public long sentNanos() {
         return sentNanos;
     }
 
     /** Opens a new channel; the outcome arrives in {@link #operationComplete}. */
-    void connect() {
+    @Override
+    public void connect() {
         if (!loop.acceptsConnections()) {
             return;
         }
@@ -82,15 +98,44 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
             loop.connectAbandoned();
             return;
         }
-        if (f.isSuccess()) {
-            channel = f.channel();
-            backoffNanos = 0;
-            state = State.IDLE;
-            loop.connected(this);
+        if (f.isSuccess() && loop.wire().tls() != null) {
+            long tcpNanos = System.nanoTime();
+            Channel ch = f.channel();
+            channel = ch;
+            ch.pipeline().get(SslHandler.class).handshakeFuture().addListener(h -> handshaken(ch, h.isSuccess(), tcpNanos));
             return;
         }
+        if (f.isSuccess()) {
+            channel = f.channel();
+            ready();
+            return;
+        }
+        connectFailed();
+    }
+
+    private void ready() {
+        backoffNanos = 0;
+        state = State.IDLE;
+        loop.connected(this);
+    }
+
+    private void handshaken(Channel ch, boolean success, long tcpNanos) {
+        if (ch != channel) {
+            return; // closed meanwhile (end of run)
+        }
+        if (success) {
+            loop.handshake(System.nanoTime() - tcpNanos);
+            ready();
+            return;
+        }
+        channel = null; // its channelInactive is no disconnect of a ready connection
+        ch.close();
+        connectFailed();
+    }
+
+    private void connectFailed() {
         state = State.DISCONNECTED;
-        loop.connectFailed(this);
+        loop.connectFailed(this, true);
         backoffNanos = backoffNanos == 0 ? MIN_BACKOFF_NANOS : Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
         if (loop.acceptsConnections()) {
             loop.executor().schedule(reconnect, backoffNanos, TimeUnit.NANOSECONDS);
@@ -103,7 +148,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
      * @param intended when the schedule meant it to go, {@link System#nanoTime()} clock
      * @param now      now, same clock
      */
-    void send(long intended, long now) {
+    @Override
+    public void send(long intended, long now) {
         state = State.BUSY;
         errorCounted = false;
         intendedNanos = intended;
@@ -170,8 +216,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (ctx.channel() != channel) {
-            return;
+        if (ctx.channel() != channel || state == State.CONNECTING) {
+            return; // a channel closed during its TLS handshake: the handshake's failure reconnects it
         }
         if (state == State.BUSY && !errorCounted && parser.closed()) {
             completed(parser.status(), false); // a body delimited by the peer's clean close
@@ -195,8 +241,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         fail(writing ? LoopCounters.WRITE : LoopCounters.READ);
     }
 
-    /** The request in flight has had no complete response within the timeout. */
-    void timedOut() {
+    @Override
+    public void timedOut() {
         fail(LoopCounters.TIMEOUT);
     }
 
@@ -211,8 +257,8 @@ final class Connection extends ChannelInboundHandlerAdapter implements ChannelFu
         }
     }
 
-    /** Closes the channel for good (end of run). */
-    void close() {
+    @Override
+    public void close() {
         state = State.DISCONNECTED;
         Channel c = channel;
         channel = null;

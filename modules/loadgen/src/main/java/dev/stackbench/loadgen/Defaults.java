@@ -18,6 +18,11 @@ public final class Defaults {
      * wake-ups for the generator, burstier arrivals for the server.
      */
     public static final Duration RESOLUTION = Duration.ZERO;
+    /**
+     * HTTP/2: concurrent streams per connection: 1, so that -c N means N requests in flight over
+     * HTTP/1.1 and HTTP/2 alike; more streams put more requests on fewer connections.
+     */
+    public static final int STREAMS = 1;
     /** Seed of the random choices (request kind, path variant, template values, Poisson arrivals): 1. */
     public static final long SEED = 1;
     /** A ramp ({@code --rate FROM..TO/TIME}) is reported in this many equal stages. */

@@ -73,6 +73,7 @@ public final class LoadGenerator {
      *
      * @throws OpenFileLimitException   when the open-file limit is too low for the connections
      * @throws UnknownHostException     when the target host does not resolve
+     * @throws ConnectionSetupException when the target refuses TLS (e.g. its certificate does not verify) or HTTP/2
      * @throws InterruptedException     when the calling thread is interrupted; the load is stopped
      */
     public LoadResult run(ProgressListener listener) throws InterruptedException, UnknownHostException {
@@ -94,7 +95,12 @@ public final class LoadGenerator {
                     .option(ChannelOption.TCP_NODELAY, true)
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, spec.timeout().toMillis()));
             EncodedRequests requests = new EncodedRequests(spec);
-            CountDownLatch firstAttempts = new CountDownLatch(spec.connections());
+            TlsClient tls = spec.isTls() ? tlsClient() : null;
+            ProtocolProbe.Outcome probe = spec.isTls() || spec.http2()
+                    ? ProtocolProbe.run(bootstrap, address, spec, tls) : new ProtocolProbe.Outcome(false, "", false);
+            H2Requests h2 = probe.h2() ? new H2Requests(spec, requests, spec.isTls() ? "https" : "http") : null;
+            Wire wire = new Wire(tls, h2, h2 != null ? spec.streams() : 1, spec.host(), spec.port(), spec.timeout().toMillis());
+            CountDownLatch firstAttempts = new CountDownLatch(spec.connections() * wire.streams());
             double rate = spec.model() instanceof LoadModel.Open open ? open.ratePerSecond() : 0;
             double firstRate = spec.model() instanceof LoadModel.Open open && !open.stages().isEmpty()
                     ? open.stages().get(0).fromPerSecond() : rate;
@@ -108,18 +114,35 @@ public final class LoadGenerator {
                 // by one interval of the whole rate, so that they interleave instead of sending together
                 double loopShare = rate > 0 ? (double) count / spec.connections() : 0;
                 long phase = rate > 0 ? (long) (i * 1e9 / firstRate) : 0;
-                loops.add(new Loop(group.next(), bootstrap, address, requests, count, Math.max(count, share(cap, i)), spec,
+                loops.add(new Loop(group.next(), bootstrap, address, requests, wire, count, Math.max(count, share(cap, i)), spec,
                         loopShare, phase, highestMicros, firstAttempts, seeds.split()));
             }
             loops.forEach(Loop::connectAll);
             // Connections are opened before the schedule starts, as wrk2 does, so that connecting is
             // not counted as latency. Failed ones keep retrying and count as connect errors.
             firstAttempts.await(Math.max(5_000, spec.timeout().toMillis()), TimeUnit.MILLISECONDS);
-            return measure(loops, loopThreads, cap, listener, requests);
+            return measure(loops, loopThreads, cap, listener, requests, wire, probe);
         } finally {
             loops.forEach(Loop::closeAll);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
         }
+    }
+
+    private TlsClient tlsClient() {
+        try {
+            return new TlsClient(spec.tlsProvider(), spec.insecure(), spec.http2());
+        } catch (javax.net.ssl.SSLException | IllegalArgumentException e) {
+            throw new ConnectionSetupException("no TLS client for " + spec.host() + ":" + spec.port() + ": " + TlsClient.reason(e));
+        }
+    }
+
+    /** @return how the connections spoke and their TLS handshakes; call after the loops drained */
+    private static ConnectionSummary connectionSummary(List<Loop> loops, Wire wire, ProtocolProbe.Outcome probe, long highestMicros) {
+        Histogram handshakes = new Histogram(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
+        loops.forEach(l -> l.addHandshakesTo(handshakes));
+        String protocol = wire.h2() == null ? "HTTP/1.1" : wire.tls() != null ? "h2" : "h2c";
+        return new ConnectionSummary(protocol, wire.streams(), wire.tls() == null ? "" : wire.tls().provider().label(),
+                probe.tlsVersion(), probe.h2Declined(), LatencySummary.of(handshakes));
     }
 
     /** @return loop {@code i}'s share of {@code total}, spread as evenly as possible over the threads */
@@ -134,7 +157,7 @@ public final class LoadGenerator {
     }
 
     private LoadResult measure(List<Loop> loops, List<Thread> loopThreads, int cap, ProgressListener listener,
-                               EncodedRequests encoded) throws InterruptedException {
+                               EncodedRequests encoded, Wire wire, ProtocolProbe.Outcome probe) throws InterruptedException {
         long loadStart = System.nanoTime();
         long measureStart;
         Warmup.End warmupEnd;
@@ -250,7 +273,7 @@ public final class LoadGenerator {
                 latencySummary, LatencySummary.of(sampler.totalSuccess()), LatencySummary.of(sampler.totalError()),
                 LatencySummary.of(service), latency, sampler.totalSuccess(), sampler.totalError(), sampler.totalCensored(),
                 service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment(),
-                kindResults, stages, thresholdResults, aborted);
+                kindResults, stages, thresholdResults, aborted, connectionSummary(loops, wire, probe, highestMicros()));
     }
 
     /** @return the thresholds evaluated on what the sampler and the counters hold so far */

@@ -42,6 +42,7 @@ import org.HdrHistogram.Histogram;
  * @param thresholds      each of the spec's thresholds, evaluated on the whole window, in the spec's order
  * @param aborted         whether the run ended early because a threshold failed ({@link LoadSpec#abortOnFail()});
  *                        {@code measuredSeconds} is then the shortened window
+ * @param connection      the protocol spoken (HTTP/1.1, h2, h2c), TLS and its handshakes
  */
 public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupEnd, double measuredSeconds,
                          long requests, long bytesRead, long unsent,
@@ -50,7 +51,7 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
                          Histogram errorHistogram, Histogram censoredHistogram, Histogram serviceHistogram,
                          ErrorCounts errors, List<IntervalSample> timeline, GeneratorHealth health,
                          GeneratorEnvironment environment, List<KindResult> kinds, List<StageResult> stages,
-                         List<ThresholdResult> thresholds, boolean aborted) {
+                         List<ThresholdResult> thresholds, boolean aborted, ConnectionSummary connection) {
     public LoadResult {
         timeline = List.copyOf(timeline);
         kinds = List.copyOf(kinds);

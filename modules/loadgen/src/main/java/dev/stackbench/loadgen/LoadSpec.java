@@ -11,7 +11,7 @@ import java.util.Objects;
  * What to load and how: one target, the request to send, the connections and event loops, the
  * load model and the timings. Immutable; build it with {@link #builder(URI)}.
  *
- * @param target      the base URL, {@code http://host[:port]/...}; only plain HTTP/1.1
+ * @param target      the base URL, {@code http://host[:port]/...} or {@code https://...}
  * @param method      request method, e.g. {@code GET}
  * @param headers     extra request headers (Host, User-Agent and Content-Length are added)
  * @param body        request body bytes, empty for none
@@ -38,16 +38,24 @@ import java.util.Objects;
  * @param thresholds  pass/fail criteria evaluated at the end ({@link LoadResult#thresholds()}); each names
  *                    an existing kind or the whole run
  * @param abortOnFail whether to end the run early once a threshold fails on the window so far (checked once a second)
+ * @param http2       speak HTTP/2: over {@code https://} offered by ALPN (HTTP/1.1 when the server does not
+ *                    choose h2, reported in {@link LoadResult#connection()}), over {@code http://} h2c with prior knowledge
+ * @param streams     HTTP/2: concurrent streams per connection, &gt;= 1, each a slot for one request at a time
+ *                    (closed model: each one user); 1 without HTTP/2
+ * @param insecure    {@code https://}: accept any server certificate and name (self-signed servers)
+ * @param tlsProvider {@code https://}: OpenSSL, the JDK's engine, or OpenSSL when it loads here
  */
 public record LoadSpec(URI target, String method, List<Header> headers, byte[] body, List<String> paths,
                        int connections, int maxConnections, int threads, Duration duration, Warmup warmup, Duration timeout,
                        LoadModel model, Duration resolution, List<RequestKind> requests, long seed,
-                       List<Threshold> thresholds, boolean abortOnFail) {
+                       List<Threshold> thresholds, boolean abortOnFail, boolean http2, int streams, boolean insecure,
+                       TlsClient.Provider tlsProvider) {
 
     public LoadSpec {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(tlsProvider, "tlsProvider");
         headers = List.copyOf(headers);
         paths = List.copyOf(paths);
         requests = List.copyOf(requests);
@@ -76,8 +84,15 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
             throw new IllegalArgumentException("duration (" + DurationFormat.format(duration) + ") must equal the rate schedule's length ("
                     + DurationFormat.format(o.scheduleLength()) + ")");
         }
-        if (!"http".equals(target.getScheme()) || target.getHost() == null) {
-            throw new IllegalArgumentException("target '" + target + "' must be an http:// URL with a host");
+        if (!"http".equals(target.getScheme()) && !"https".equals(target.getScheme()) || target.getHost() == null) {
+            throw new IllegalArgumentException("target '" + target + "' must be an http:// or https:// URL with a host");
+        }
+        if (streams < 1) {
+            throw new IllegalArgumentException("streams (" + streams + ") must be >= 1");
+        }
+        if (streams > 1 && !http2) {
+            throw new IllegalArgumentException("streams (" + streams + ") apply to HTTP/2 only: HTTP/1.1 has one request "
+                    + "in flight per connection; enable HTTP/2, or use more connections");
         }
         if (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
             throw new IllegalArgumentException("method '" + method + "' must be an upper-case HTTP method such as GET");
@@ -114,9 +129,14 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         return body.clone();
     }
 
-    /** @return the TCP port, the scheme's default when the URL names none */
+    /** @return the TCP port, the scheme's default (80, or 443 for https) when the URL names none */
     public int port() {
-        return target.getPort() == -1 ? 80 : target.getPort();
+        return target.getPort() != -1 ? target.getPort() : isTls() ? 443 : 80;
+    }
+
+    /** @return whether the target is an {@code https://} URL */
+    public boolean isTls() {
+        return "https".equals(target.getScheme());
     }
 
     /** @return the target host as written in the URL, without IPv6 brackets */
@@ -125,9 +145,9 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
     }
 
-    /** @return the value of the Host header: host, and port when it is not 80 */
+    /** @return the value of the Host header: host, and port when it is not the scheme's default */
     public String hostHeader() {
-        return target.getPort() == -1 || target.getPort() == 80 ? target.getHost() : target.getHost() + ":" + target.getPort();
+        return target.getPort() == -1 || target.getPort() == (isTls() ? 443 : 80) ? target.getHost() : target.getHost() + ":" + target.getPort();
     }
 
     /** @return whether responses to this request have no body by definition (HEAD) */
@@ -142,8 +162,9 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s %s, %s, %d connections%s, %d threads, %s (warm-up %s), timeout %s",
+        return String.format(Locale.ROOT, "%s %s, %s, %d connections%s%s, %d threads, %s (warm-up %s), timeout %s",
                 isMix() ? requests.size() + " request kinds at" : method, target, model, connections, maxConnections == connections ? "" : " (up to " + maxConnections + ")",
+                http2 ? ", HTTP/2 with " + streams + " stream" + (streams == 1 ? "" : "s") + " each" : "",
                 threads, DurationFormat.format(duration), warmup, DurationFormat.format(timeout));
     }
 
@@ -172,6 +193,10 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         private List<Threshold> thresholds = List.of();
         private boolean abortOnFail;
         private boolean durationSet;
+        private boolean http2;
+        private int streams = Defaults.STREAMS;
+        private boolean insecure;
+        private TlsClient.Provider tlsProvider = TlsClient.Provider.AUTO;
 
         private Builder(URI target) {
             this.target = target;
@@ -198,6 +223,14 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
         public Builder thresholds(List<Threshold> t) { this.thresholds = t; return this; }
         /** End the run as soon as a threshold fails on the window so far (checked once a second). */
         public Builder abortOnFail(boolean a) { this.abortOnFail = a; return this; }
+        /** HTTP/2: by ALPN over https://, h2c with prior knowledge over http://. */
+        public Builder http2(boolean h) { this.http2 = h; return this; }
+        /** HTTP/2: concurrent streams per connection; default {@link Defaults#STREAMS}. */
+        public Builder streams(int s) { this.streams = s; return this; }
+        /** https://: accept any server certificate. */
+        public Builder insecure(boolean i) { this.insecure = i; return this; }
+        /** https://: the TLS implementation; default {@link TlsClient.Provider#AUTO}. */
+        public Builder tlsProvider(TlsClient.Provider p) { this.tlsProvider = p; return this; }
         /** A fixed warm-up. */
         public Builder warmup(Duration w) { this.warmup = new Warmup.Fixed(w); return this; }
         /** A fixed warm-up or one until the rate is stable. */
@@ -237,7 +270,7 @@ public record LoadSpec(URI target, String method, List<Header> headers, byte[] b
             int t = threads != null ? threads : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), connections));
             int max = maxConnections != null ? maxConnections : defaultMaxConnections();
             return new LoadSpec(target, m, h, b, p, connections, max, t, d, warmup, timeout, model, resolution,
-                    r, seed, thresholds, abortOnFail);
+                    r, seed, thresholds, abortOnFail, http2, streams, insecure, tlsProvider);
         }
 
         private int defaultMaxConnections() {

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * One event loop's share of the load: its connections, its part of the open-model schedule, its
@@ -37,9 +38,15 @@ final class Loop {
     // per kind, only for a mix (one kind's figures are the totals)
     private final LoopCounters[] kindCounters;
     private final int requestSize;
-    private Connection[] connections;
+    // the request slots: one per connection over HTTP/1.1, one per stream over HTTP/2
+    private RequestSlot[] connections;
     private int connectionCount;
     private final int maxConnections;
+    private final Wire wire;
+    private final int streams;
+    private int channels; // connections (HTTP/2: each carries `streams` slots)
+    // TLS handshakes of the whole run (warm-up, reconnects), microseconds; rare, so guarded by this loop
+    private final Histogram handshakes;
     private final boolean open;
     private final long timeoutNanos;
     private final long lateNanos;
@@ -68,7 +75,7 @@ final class Loop {
     private final long[] stageEnds;
     private final long[] stageCompletions;
     private final long[] stageErrors;
-    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+    private final ArrayDeque<RequestSlot> idle = new ArrayDeque<>();
     private final LongQueue pending = new LongQueue();
     private final Runnable tick = this::tick;
 
@@ -91,6 +98,7 @@ final class Loop {
     private long lastGrowthNanos = Long.MIN_VALUE / 2;
 
     /**
+     * @param wire            how connections speak: TLS or not, HTTP/1.1 or HTTP/2 (and its streams per connection)
      * @param connectionCount connections opened before the load starts
      * @param maxConnections  open model: the pool grows on demand up to this many
      * @param ratePerSecond   open model: this loop's share of the rate; 0 in closed model
@@ -98,13 +106,16 @@ final class Loop {
      * @param phaseNanos      open model: this loop's schedule starts this long after the load's start
      * @param random          this loop's own seeded random
      */
-    Loop(EventLoop executor, Bootstrap bootstrap, InetSocketAddress address, EncodedRequests requests,
+    Loop(EventLoop executor, Bootstrap bootstrap, InetSocketAddress address, EncodedRequests requests, Wire wire,
          int connectionCount, int maxConnections, LoadSpec spec, double share, long phaseNanos,
          long highestMicros, CountDownLatch firstAttempts, java.util.SplittableRandom random) {
         this.executor = executor;
         this.bootstrap = bootstrap.clone(executor);
         this.address = address;
         this.requests = requests;
+        this.wire = wire;
+        this.streams = wire.streams();
+        this.handshakes = new Histogram(1, highestMicros, Defaults.SIGNIFICANT_DIGITS);
         this.random = random;
         this.requestSize = requests.maxLength();
         this.open = share > 0 && spec.model() instanceof LoadModel.Open;
@@ -125,25 +136,43 @@ final class Loop {
         this.hiccupNanos = Defaults.HICCUP_PERIOD.toNanos();
         this.recorders = new LoopRecorders(highestMicros, requests.kinds(), stages);
         this.firstAttempts = firstAttempts;
-        this.maxConnections = open ? Math.max(connectionCount, maxConnections) : connectionCount;
-        this.connections = new Connection[Math.max(1, connectionCount)];
+        this.maxConnections = (open ? Math.max(connectionCount, maxConnections) : connectionCount) * streams;
+        this.connections = new RequestSlot[Math.max(1, connectionCount * streams)];
         for (int i = 0; i < connectionCount; i++) {
-            addConnection();
+            addConnection(false);
         }
     }
 
-    private Connection addConnection() {
-        if (connectionCount == connections.length) {
-            connections = Arrays.copyOf(connections, Math.min(maxConnections, connections.length * 2));
+    /**
+     * Adds one connection's slots (HTTP/1.1: one; HTTP/2: its streams).
+     *
+     * @param connect whether to open it now
+     * @return the slots added
+     */
+    private int addConnection(boolean connect) {
+        if (connectionCount + streams > connections.length) {
+            connections = Arrays.copyOf(connections, Math.max(connectionCount + streams, Math.min(maxConnections, connections.length * 2)));
         }
-        ByteBuf out = Unpooled.directBuffer(requestSize, requestSize);
-        Connection c = new Connection(this, out);
-        connections[connectionCount++] = c;
-        counters.max(LoopCounters.PEAK_CONNECTIONS, connectionCount);
-        return c;
+        int first = connectionCount;
+        if (wire.h2() == null) {
+            ByteBuf out = Unpooled.directBuffer(requestSize, requestSize);
+            connections[connectionCount++] = new Connection(this, out);
+        } else {
+            for (H2Stream s : new H2Connection(this, streams).streams()) {
+                connections[connectionCount++] = s;
+            }
+        }
+        counters.max(LoopCounters.PEAK_CONNECTIONS, ++channels);
+        if (connect) {
+            for (int i = first; i < connectionCount; i++) {
+                connections[i].connect();
+            }
+        }
+        return connectionCount - first;
     }
 
     EventLoop executor() { return executor; }
+    Wire wire() { return wire; }
     Bootstrap bootstrap() { return bootstrap; }
     InetSocketAddress address() { return address; }
     EncodedRequests requests() { return requests; }
@@ -161,7 +190,17 @@ final class Loop {
     /** Counts down once every request is answered or abandoned after the end. */
     CountDownLatch drained() { return drained; }
 
-    /** Opens every connection; each counts {@code firstAttempts} down once, success or not. */
+    /** Records one completed TLS handshake, from the TCP connect to its end; any thread of the run. */
+    synchronized void handshake(long nanos) {
+        handshakes.recordValue(Math.min(handshakes.getHighestTrackableValue(), Math.max(1, nanos / 1000)));
+    }
+
+    /** Adds the TLS handshakes so far (microseconds) into {@code into}. */
+    synchronized void addHandshakesTo(Histogram into) {
+        into.add(handshakes);
+    }
+
+    /** Opens every connection; each slot counts {@code firstAttempts} down once, success or not. */
     void connectAll() {
         executor.execute(() -> {
             for (int i = 0; i < connectionCount; i++) {
@@ -190,7 +229,7 @@ final class Loop {
             executor.scheduleAtFixedRate(this::hiccup, hiccupNanos, hiccupNanos, TimeUnit.NANOSECONDS);
             long now = System.nanoTime();
             for (int i = 0; i < connectionCount; i++) {
-                Connection c = connections[i];
+                RequestSlot c = connections[i];
                 if (c.idle() && open) {
                     idle.addLast(c);
                 } else if (c.idle()) {
@@ -269,7 +308,7 @@ final class Loop {
         opening--;
     }
 
-    void connected(Connection c) {
+    void connected(RequestSlot c) {
         opening--;
         if (!started) {
             firstAttempts.countDown();
@@ -278,19 +317,23 @@ final class Loop {
         idle(c);
     }
 
-    void connectFailed(Connection c) {
+    /**
+     * @param counted whether it counts as a connect error: an HTTP/2 connection's failure counts once,
+     *                for its first slot, though each of its slots hears of it
+     */
+    void connectFailed(RequestSlot c, boolean counted) {
         opening--;
         if (!started) {
             firstAttempts.countDown();
             return;
         }
         long now = System.nanoTime();
-        if (inWindow(now)) {
+        if (counted && inWindow(now)) {
             counters.add(LoopCounters.CONNECT, 1);
         }
     }
 
-    void disconnected(Connection c) {
+    void disconnected(RequestSlot c) {
         if (open) {
             idle.remove(c);
         }
@@ -298,7 +341,7 @@ final class Loop {
     }
 
     /** A connection is free for the next request. */
-    void idle(Connection c) {
+    void idle(RequestSlot c) {
         if (!started) {
             return;
         }
@@ -314,7 +357,7 @@ final class Loop {
         checkDrained(now);
     }
 
-    private void sendClosed(Connection c, long now) {
+    private void sendClosed(RequestSlot c, long now) {
         if (now >= measureStartNanos) {
             counters.add(LoopCounters.SENDS, 1);
         }
@@ -439,8 +482,8 @@ final class Loop {
             if (growth > 0) {
                 lastGrowthNanos = now;
             }
-            for (int i = 0; i < growth; i++) {
-                addConnection().connect();
+            for (int added = 0; added < growth; ) {
+                added += addConnection(true);
             }
             wanted -= growth;
         }
@@ -458,7 +501,7 @@ final class Loop {
      */
     private void pump(long now, long firstNew) {
         while (!pending.isEmpty() && !idle.isEmpty()) {
-            Connection c = idle.pollFirst();
+            RequestSlot c = idle.pollFirst();
             long intended = pending.poll();
             if (intended >= measureStartNanos) {
                 counters.add(LoopCounters.SENDS, 1);
@@ -539,7 +582,7 @@ final class Loop {
     private void sweep() {
         long now = System.nanoTime();
         for (int i = 0; i < connectionCount; i++) {
-            Connection c = connections[i];
+            RequestSlot c = connections[i];
             if (c.busy() && now - c.sentNanos() > timeoutNanos) {
                 c.timedOut();
             }

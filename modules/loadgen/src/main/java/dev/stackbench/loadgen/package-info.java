@@ -1,5 +1,5 @@
 /**
- * The Stackbench load generator: drives HTTP/1.1 load against one target in a closed model
+ * The Stackbench load generator: drives HTTP/1.1 or HTTP/2 load, over TCP or TLS, against one target in a closed model
  * (N connections, each sending its next request when the previous response is complete) or an
  * open model (a constant arrival rate, latency timed from each request's intended send time),
  * records latency in HdrHistogram, counts errors by class and watches its own health.
@@ -19,6 +19,13 @@
  * {@link dev.stackbench.loadgen.RateStage}s (steps, ramps; {@link dev.stackbench.loadgen.StageResult} each)
  * with even or Poisson arrivals; {@link dev.stackbench.loadgen.Threshold}s are evaluated at the end
  * ({@link dev.stackbench.loadgen.ThresholdResult}) and may end the run early.
+ *
+ * <p>{@code https://} goes through Netty's SslHandler ({@link dev.stackbench.loadgen.TlsClient}: OpenSSL where it
+ * loads, else the JDK's engine; shared with the WebSocket engine), each handshake timed and never part of a request's
+ * latency. HTTP/2 (h2 by ALPN over TLS, h2c with prior knowledge) goes through Netty's Http2FrameCodec, each of a
+ * connection's streams a {@code RequestSlot} under the same rules as an HTTP/1.1 connection; the run's protocol and
+ * handshakes are in {@link dev.stackbench.loadgen.ConnectionSummary}. A target that refuses TLS or HTTP/2 ends the run
+ * before any load ({@link dev.stackbench.loadgen.ConnectionSetupException}).
  *
  * <p>It knows nothing of contestants or reports; its own human summary, as wrk prints one, is
  * {@link dev.stackbench.loadgen.summary}. Usage:

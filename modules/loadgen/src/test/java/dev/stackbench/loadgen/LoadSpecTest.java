@@ -34,7 +34,7 @@ class LoadSpecTest {
         assertThatThrownBy(() -> LoadSpec.builder(uri).connections(8).threads(16).build())
                 .hasMessage("threads (16) must be between 1 and connections (8)");
         assertThatThrownBy(() -> LoadSpec.builder(URI.create("ftp://x/")).build())
-                .hasMessage("target 'ftp://x/' must be an http:// URL with a host");
+                .hasMessage("target 'ftp://x/' must be an http:// or https:// URL with a host");
         assertThatThrownBy(() -> new LoadModel.Open(0)).hasMessage("rate must be a positive number of requests per second, got 0.0");
         assertThatThrownBy(() -> Header.parse("nocolon")).hasMessage("header 'nocolon' is not of the form 'Name: value'");
     }

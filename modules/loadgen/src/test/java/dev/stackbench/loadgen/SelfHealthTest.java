@@ -58,6 +58,7 @@ class SelfHealthTest {
             io.netty.bootstrap.Bootstrap bootstrap = new io.netty.bootstrap.Bootstrap().group(group)
                     .channel(io.netty.channel.socket.nio.NioSocketChannel.class);
             Loop loop = new Loop(executor, bootstrap, new java.net.InetSocketAddress("127.0.0.1", 1), new EncodedRequests(spec),
+                    new Wire(null, null, 1, "127.0.0.1", 1, 1000),
                     0, 0, spec, 0, 0, 60_000_000, new java.util.concurrent.CountDownLatch(0), new java.util.SplittableRandom(1));
             long now = System.nanoTime();
             loop.window(now, now + TimeUnit.SECONDS.toNanos(30));

@@ -60,6 +60,7 @@ final class StubServer implements AutoCloseable {
     private final EventLoopGroup group = new NioEventLoopGroup(1);
     private final Channel server;
     private final Behavior behavior;
+    private final io.netty.handler.ssl.SslContext tls;
     private final AtomicLong requests = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final java.util.concurrent.ConcurrentLinkedQueue<Long> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -71,13 +72,22 @@ final class StubServer implements AutoCloseable {
     private long firstRequestNanos = -1;
 
     StubServer(Behavior behavior) throws InterruptedException {
+        this(behavior, null);
+    }
+
+    /** @param tls a server TLS context (https://), or null for plain HTTP */
+    StubServer(Behavior behavior, io.netty.handler.ssl.SslContext tls) throws InterruptedException {
         this.behavior = behavior;
+        this.tls = tls;
         this.server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new Handler());
                     }
                 }).bind("127.0.0.1", 0).sync().channel();
@@ -88,7 +98,7 @@ final class StubServer implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port() + path);
     }
 
     /** @return when each request arrived, {@link System#nanoTime()}, in arrival order */

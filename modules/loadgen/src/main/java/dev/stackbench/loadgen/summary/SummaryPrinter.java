@@ -104,6 +104,7 @@ public final class SummaryPrinter {
         out.println();
         field("Requests", Numbers.count(r.requests()) + " completed in " + DurationFormat.seconds(r.measuredSeconds()) + ", "
                 + RateFormat.format(r.throughput()) + ", " + SizeFormat.format(r.bytesRead()) + " read");
+        ConnectionLine.of(r.connection()).ifPresent(out::println);
         LatencyTable latency = new LatencyTable(true).row("Latency", r.latency()).row("Success", r.successLatency());
         if (r.errorLatency().count() > 0) {
             latency.row("Error", r.errorLatency());

@@ -17,30 +17,25 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
+import dev.stackbench.loadgen.TlsClient;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * Opens channels of one run: TCP (epoll or NIO), TLS for {@code wss://} and {@code https://}
- * (the JDK's engine, the server's name checked unless insecure), and either the WebSocket client
+ * ({@link TlsClient}: OpenSSL or the JDK's engine, the server's name checked unless insecure), and either the WebSocket client
  * pipeline (Netty's HTTP codec, upgrade handshaker, frame codec) or a plain HTTP/1.1 client
  * pipeline for an HTTP publisher. Shared by the loops; immutable after construction.
  */
 final class WsChannels {
     private final Bootstrap base;
-    private final SslContext ssl;
+    private final TlsClient tls;
     private final List<Header> headers;
     private final int timeoutMillis;
     private final int maxFrameBytes;
-    private final boolean insecure;
 
     /**
      * @param insecure accept any server certificate
@@ -51,14 +46,9 @@ final class WsChannels {
         this.base = new Bootstrap().channel(transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.timeoutMillis);
-        SslContextBuilder b = SslContextBuilder.forClient();
-        if (insecure) {
-            b.trustManager(InsecureTrustManagerFactory.INSTANCE);
-        }
-        this.ssl = b.build();
+        this.tls = new TlsClient(TlsClient.Provider.AUTO, insecure, false);
         this.headers = List.copyOf(headers);
         this.maxFrameBytes = Math.max(WsDefaults.MAX_FRAME_BYTES, messageBytes * 2);
-        this.insecure = insecure;
     }
 
     List<Header> headers() {
@@ -78,12 +68,12 @@ final class WsChannels {
                 .withUTF8Validator(false) // a load generator does not validate the server's text
                 .handshakeTimeoutMillis(timeoutMillis)
                 .build();
-        boolean tls = "wss".equalsIgnoreCase(url.getScheme());
+        boolean secure = "wss".equalsIgnoreCase(url.getScheme());
         ChannelFuture f = base.clone(loop).handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ChannelPipeline p = ch.pipeline();
-                if (tls) {
+                if (secure) {
                     p.addLast(sslHandler(ch, url));
                 }
                 p.addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
@@ -95,12 +85,12 @@ final class WsChannels {
 
     /** Connects an HTTP/1.1 channel to {@code url} on {@code loop} with {@code handler} last. */
     ChannelFuture connectHttp(EventLoop loop, URI url, InetSocketAddress address, io.netty.channel.ChannelHandler handler) {
-        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        boolean secure = "https".equalsIgnoreCase(url.getScheme());
         return base.clone(loop).handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
                 ChannelPipeline p = ch.pipeline();
-                if (tls) {
+                if (secure) {
                     p.addLast(sslHandler(ch, url));
                 }
                 p.addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), handler);
@@ -109,14 +99,6 @@ final class WsChannels {
     }
 
     private SslHandler sslHandler(SocketChannel ch, URI url) {
-        SslHandler h = ssl.newHandler(ch.alloc(), WsSpec.host(url), WsSpec.port(url));
-        if (!insecure) {
-            SSLEngine engine = h.engine();
-            SSLParameters params = engine.getSSLParameters();
-            params.setEndpointIdentificationAlgorithm("HTTPS");
-            engine.setSSLParameters(params);
-        }
-        h.setHandshakeTimeoutMillis(timeoutMillis);
-        return h;
+        return tls.newHandler(ch.alloc(), WsSpec.host(url), WsSpec.port(url), timeoutMillis);
     }
 }
