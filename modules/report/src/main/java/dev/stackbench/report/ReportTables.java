@@ -278,9 +278,9 @@ final class ReportTables {
                 + PercentileFigure.VALUES_BEYOND + " values beyond it in every trial (p99: "
                 + f.integer(PercentileFigure.needed(99)) + ", p99.9: " + f.integer(PercentileFigure.needed(99.9))
                 + "); n/a (n=…) gives the smallest trial's count.");
-        lines.add("trials: ranked / measured. A trial is not ranked when it is invalid (crash, database exit,"
-                + " generator-bound, ...) or its error rate is above " + f.percent(a.settings().maxErrorRate(), 0)
-                + ".");
+        lines.add("trials: ranked / measured. A trial is not ranked when it is invalid (the contestant crashed, the"
+                + " database exited, too few WebSocket subscribers connected) or its error rate is above "
+                + f.percent(a.settings().maxErrorRate(), 0) + "; a generator-bound trial (G) is ranked and flagged.");
         used.forEach(flag -> lines.add(flag.mark() + ": " + flag.legend()
                 + (flag == Flag.NOISY ? " (above " + f.percent(a.settings().noisyCv(), 0) + ")" : "") + "."));
         return lines;
