@@ -18,13 +18,11 @@ public record GeneratorSteal(int trials, double median, double max) {
 
     /** @return the steal over the trials that measured it, or empty when none did (schema 1, or no /proc/stat) */
     public static Optional<GeneratorSteal> of(Run run) {
-        List<Double> steal = run.trials().stream().map(t -> t.generator().stealFraction())
-                .filter(Objects::nonNull).sorted().toList();
+        List<Double> steal = run.trials().stream().map(t -> t.generator().stealFraction()).filter(Objects::nonNull).toList();
         if (steal.isEmpty()) {
             return Optional.empty();
         }
-        int n = steal.size();
-        double median = n % 2 == 1 ? steal.get(n / 2) : (steal.get(n / 2 - 1) + steal.get(n / 2)) / 2;
-        return Optional.of(new GeneratorSteal(n, median, steal.get(n - 1)));
+        Spread s = Spread.of(steal);
+        return Optional.of(new GeneratorSteal(s.n(), s.median(), s.max()));
     }
 }

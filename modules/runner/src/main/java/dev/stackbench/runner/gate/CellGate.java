@@ -95,7 +95,7 @@ public final class CellGate {
             case P99 -> percentile(t, cell, c.p99());
             case P999 -> percentile(t, cell, c.p999());
             case MEAN -> spread(t, cell, c.meanLatency(), 1);
-            case ERRORS -> new Outcome(t, cell, c.errorRate(), Optional.empty(), Optional.empty(), holds(t, c.errorRate()));
+            case ERRORS -> new Outcome(t, cell, c.errorRate(), Optional.empty(), Optional.empty(), t.holds(c.errorRate()));
             case RATE -> spread(t, cell, c.achievedRate(), ((LoadLevel.Open) c.key().level()).ratePerSecond());
             case RPS -> spread(t, cell, c.throughput(), 1);
             default -> throw new IllegalArgumentException("a run keeps no " + t.metric().label() + " per cell");
@@ -120,16 +120,7 @@ public final class CellGate {
     private static Outcome spread(Threshold t, String cell, Spread s, double per) {
         double actual = s.median() / per;
         Optional<String> interval = s.interval().map(i -> format(t.metric(), i.low() / per) + "–" + format(t.metric(), i.high() / per));
-        return new Outcome(t, cell, actual, interval, Optional.empty(), holds(t, actual));
-    }
-
-    private static boolean holds(Threshold t, double actual) {
-        return switch (t.op()) {
-            case LT -> actual < t.bound();
-            case LE -> actual <= t.bound();
-            case GT -> actual > t.bound();
-            case GE -> actual >= t.bound();
-        };
+        return new Outcome(t, cell, actual, interval, Optional.empty(), t.holds(actual));
     }
 
     private static String format(Threshold.Metric m, double v) {
