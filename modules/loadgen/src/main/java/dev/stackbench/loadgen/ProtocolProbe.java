@@ -131,6 +131,9 @@ final class ProtocolProbe {
                 outcome.completeExceptionally(refused(where, how, "it closed the connection before its SETTINGS"));
             }
         });
+        // the codec writes the client preface and SETTINGS when added to an active channel, but does not
+        // flush them: unflushed, an HTTP/1.1 server never sees a request and the probe waits out its timeout
+        ch.flush();
     }
 
     private static ConnectionSetupException refused(String where, String how, String reason) {
