@@ -52,6 +52,11 @@ final class ProtocolProbe {
             protected void initChannel(Channel ch) {
                 if (tls != null) {
                     ch.pipeline().addLast(tls.newHandler(ch.alloc(), spec.host(), spec.port(), timeoutMillis));
+                } else {
+                    // h2c: the codec goes in before the channel is active. Added later (in the connect listener), a
+                    // server's SETTINGS sent at once on accept could arrive first and be dropped, and the codec
+                    // would then meet the server's SETTINGS ack as the first frame and call it a refusal
+                    addH2Check(ch, where, "", false, outcome);
                 }
                 ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
                     @Override
@@ -70,8 +75,7 @@ final class ProtocolProbe {
             Channel ch = connect.channel();
             SslHandler ssl = ch.pipeline().get(SslHandler.class);
             if (ssl == null) {
-                checkH2(ch, where, "", false, outcome);
-                return;
+                return; // h2c: the check is in the pipeline since initChannel
             }
             ssl.handshakeFuture().addListener(h -> {
                 if (!h.isSuccess()) {
@@ -110,6 +114,13 @@ final class ProtocolProbe {
 
     /** Over HTTP/2 (h2 chosen by ALPN, or h2c): ready when the server's SETTINGS arrive. */
     private static void checkH2(Channel ch, String where, String tlsVersion, boolean overTls, CompletableFuture<Outcome> outcome) {
+        addH2Check(ch, where, tlsVersion, overTls, outcome);
+        // the codec writes the client preface and SETTINGS when added to an active channel, but does not
+        // flush them: unflushed, an HTTP/1.1 server never sees a request and the probe waits out its timeout
+        ch.flush();
+    }
+
+    private static void addH2Check(Channel ch, String where, String tlsVersion, boolean overTls, CompletableFuture<Outcome> outcome) {
         String how = overTls ? "HTTP/2 (h2, chosen by ALPN)" : "HTTP/2 with prior knowledge (h2c)";
         ch.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(), new ChannelInboundHandlerAdapter() {
             @Override
@@ -131,9 +142,6 @@ final class ProtocolProbe {
                 outcome.completeExceptionally(refused(where, how, "it closed the connection before its SETTINGS"));
             }
         });
-        // the codec writes the client preface and SETTINGS when added to an active channel, but does not
-        // flush them: unflushed, an HTTP/1.1 server never sees a request and the probe waits out its timeout
-        ch.flush();
     }
 
     private static ConnectionSetupException refused(String where, String how, String reason) {
