@@ -119,9 +119,11 @@ public final class SummaryPrinter {
         if (r.censored() > 0) {
             note("(" + LatencyTable.AT_LEAST.strip() + ": a lower bound: the censored values could raise it)");
         }
-        long total = r.latency().count();
+        // attempts: responses of any status, plus the requests that got none (a failed connect, a reset, a timeout),
+        // so that the rate stays within 0..100% however many connects fail (TrialCheck's rule for a run's trials)
+        long total = r.requests() + r.errors().connect() + r.errors().read() + r.errors().write() + r.errors().timeout();
         field("Errors", errors(r.errors()) + (total > 0 && r.errors().total() > 0
-                ? "; error rate " + Numbers.percent((double) r.errors().total() / total, 2) + " of " + Numbers.count(total) + " requests" : ""));
+                ? "; error rate " + Numbers.percent((double) r.errors().total() / total, 2) + " of " + Numbers.count(total) + " attempts" : ""));
         field("Censored", String.format(Locale.ROOT, "%,d (%,d timeouts at their timeout, %,d unsent at their wait until the end)",
                 r.censored(), r.censored() - r.unsent(), r.unsent()));
         GeneratorHealth h = r.health();
