@@ -50,6 +50,11 @@ public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> t
         return Inflation.of(tables);
     }
 
+    /** @return every contestant's connection scaling on json and io (two connection counts or more), in trial order */
+    public List<ConnectionScaling> connectionScaling() {
+        return ConnectionScaling.of(run.trials());
+    }
+
     /** @return the cell, if ranked */
     public Optional<Cell> cell(CellKey key) {
         return cells().stream().filter(c -> c.key().equals(key)).findFirst();

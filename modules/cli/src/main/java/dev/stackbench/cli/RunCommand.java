@@ -158,13 +158,17 @@ final class RunCommand implements Callable<Integer> {
         }
 
         Catalog catalog = contestantsDir.load();
-        List<Catalog.Entry> entries = catalog.select(only.isEmpty() ? defaultSet(suite.contestants(), catalog.ids()) : suite.contestants());
+        List<Catalog.Entry> entries = catalog.select(only.isEmpty() ? defaultSet(suite.contestantsToStart(), catalog.ids()) : suite.contestants());
         Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
         ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
         out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
                 + suite.levels().stream().map(l -> l.describe()).toList()
+                + suite.connectionCells().stream().map(cc -> ", " + cc.workloads().stream().map(Workload::label).toList() + " x "
+                        + cc.levels().stream().map(l -> l.describe()).toList() + (cc.contestants().isEmpty() ? "" : " for " + cc.contestants()))
+                        .collect(java.util.stream.Collectors.joining())
                 + suite.realtime().map(r -> ", realtime at " + r.levels().stream().map(l -> l.describe()).toList()).orElse("")
-                + suite.blocking().map(b -> ", blocking (json alone and with " + b.cpuPercent() + "% /cpu) at " + b.level().describe()).orElse("")
+                + suite.blocking().map(b -> ", blocking (json alone and with " + b.cpuPercent() + "% /cpu) at " + b.level().describe()
+                        + (b.variants().isEmpty() ? "" : ", also for " + b.variants())).orElse("")
                 + ", " + suite.trials() + " interleaved round(s) of "
                 + DurationConverter.format(suite.duration()) + " trials after a " + DurationConverter.format(suite.warmup()) + " warm-up ("
                 + DurationConverter.format(suite.rewarm()) + " in later rounds);"

@@ -21,21 +21,31 @@ class ClaimsSuiteCoverageTest {
         List<Claim.Measurable> today = CatalogReader.read(Path.of("../../claims/claims.yaml")).claims().stream()
                 .filter(c -> c instanceof Claim.Measurable).map(c -> (Claim.Measurable) c)
                 .filter(m -> CatalogReader.TODAY.contains(m.workload())).toList();
-        List<String> suiteWorkloads = new ArrayList<>(Suites.CLAIMS.workloads().stream().map(Workload::label).toList());
-        Suites.CLAIMS.realtime().ifPresent(r -> suiteWorkloads.add("realtime"));
-        Suites.CLAIMS.blocking().ifPresent(b -> suiteWorkloads.add("blocking"));
-        List<String> suiteLevels = Suites.CLAIMS.levels().stream().map(LoadLevel::label).toList();
+        // every cell of the suite, matrix and connection cells, as "workload level" for one contestant of each kind
+        Set<String> cells = new LinkedHashSet<>();
+        for (Workload w : Suites.CLAIMS.workloads()) {
+            Suites.CLAIMS.levels().forEach(l -> cells.add(w.label() + " " + l.label()));
+        }
+        Suites.CLAIMS.connectionCellsOf("django").forEach(c -> cells.add(c.workload().label() + " " + c.level().label()));
+        Suites.CLAIMS.realtime().ifPresent(r -> cells.add("realtime null"));
+        Suites.CLAIMS.blocking().ifPresent(b -> cells.add("blocking null"));
         Set<String> needed = new LinkedHashSet<>();
         List<String> missing = new ArrayList<>();
         for (Claim.Measurable m : today) {
-            needed.add(m.workload() + " " + m.level());
-            if (!suiteWorkloads.contains(m.workload()) || (m.level() != null && !suiteLevels.contains(m.level()))) {
+            String cell = m.workload() + " " + m.level();
+            needed.add(cell);
+            boolean anyLevel = m.level() == null && cells.stream().anyMatch(c -> c.startsWith(m.workload() + " "));
+            boolean scaling = m.workload().equals("connections") && cells.contains("json c10") && cells.contains("io c10")
+                    && cells.contains("json c1000") && cells.contains("io c1000");
+            if (!cells.contains(cell) && !anyLevel && !scaling) {
                 missing.add(m.id());
             }
         }
         assertThat(missing).isEmpty();
-        // the cells the claims name; the rectangular matrix adds only cpu c1000
+        // the cells the claims name, and the suite measures no cell beyond them but connection scaling's json and io at 10
         assertThat(needed).containsExactlyInAnyOrder("io c100", "cpu c100", "io c1000", "user c1000", "json c100",
-                "json c1000", "user c100", "realtime null", "blocking null");
+                "json c1000", "user c100", "realtime null", "blocking null", "connections null");
+        assertThat(cells).containsExactlyInAnyOrder("json c100", "user c100", "io c100", "cpu c100", "json c1000", "user c1000",
+                "io c1000", "json c10", "io c10", "realtime null", "blocking null");
     }
 }

@@ -15,7 +15,7 @@ class RunCommandTest {
     void unknownSuiteIsAUsageError() {
         CliRun r = CliRun.of("run", "--suite", "quik");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("stackbench: suite 'quik' is neither a built-in suite (quick, seed-table, full, claims) nor a readable YAML file\n");
+        assertThat(r.err()).startsWith("stackbench: suite 'quik' is neither a built-in suite (quick, seed-table, full, claims, scaling) nor a readable YAML file\n");
     }
 
     @Test

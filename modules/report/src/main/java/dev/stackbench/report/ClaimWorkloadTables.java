@@ -1,6 +1,7 @@
 package dev.stackbench.report;
 
 import dev.stackbench.analysis.Analysis;
+import dev.stackbench.analysis.ConnectionScaling;
 import dev.stackbench.analysis.FanoutFigures;
 import dev.stackbench.analysis.Inflation;
 import dev.stackbench.analysis.Spread;
@@ -16,6 +17,7 @@ import java.util.List;
 final class ClaimWorkloadTables {
     static final String REALTIME_HEADING = "Real time: WebSocket fan-out";
     static final String BLOCKING_HEADING = "Event-loop blocking: json p99 with /cpu mixed in";
+    static final String SCALING_HEADING = "Connection scaling: json and io from few to many connections";
     private static final String DASH = "—";
     private final HumanFormat f;
 
@@ -68,6 +70,40 @@ final class ClaimWorkloadTables {
         return List.of("inflation: json p99 with /cpu mixed in (the json requests' own latency) over json p99 alone at the same"
                 + " total rate, per round, then the geometric mean with a " + Spread.CONFIDENCE_PERCENT + "% t-interval on the"
                 + " logs (paired by round). 1.00× means /cpu leaves json's tail alone; an event loop that /cpu blocks inflates it.");
+    }
+
+    Table scaling(List<ConnectionScaling> series) {
+        String ci = Spread.CONFIDENCE_PERCENT + "% CI";
+        List<Table.Column> cols = List.of(Table.left("contestant"), Table.left("workload"), Table.right("connections"), Table.right("req/s"),
+                Table.right(ci), Table.right("p99"), Table.right("errors"), Table.right("memory"), Table.right("memory/connection"),
+                Table.right(ci + " "), Table.right("trials"));
+        List<List<String>> rows = new ArrayList<>();
+        for (ConnectionScaling s : series) {
+            for (ConnectionScaling.Point p : s.points()) {
+                boolean top = p == s.top();
+                rows.add(List.of(s.contestant(), s.workload(), f.integer(p.connections()), f.rate(p.throughput().median()),
+                        f.rateInterval(p.throughput()), (p.p99Censored() ? "≥ " : "") + f.latency(p.p99Micros()), f.percent(p.errorRate(), 1),
+                        f.size(p.memoryBytes()), top ? s.memoryPerConnection().map(m -> bytes(m.median())).orElse(DASH) : "",
+                        top ? s.memoryPerConnection().flatMap(Spread::interval).map(i -> bytes(i.low()) + " – " + bytes(i.high())).orElse(DASH) : "",
+                        Integer.toString(p.trials().size())));
+            }
+        }
+        return new Table(cols, rows);
+    }
+
+    List<String> scalingNotes() {
+        return List.of("Closed model at each connection count. Every valid trial counts, also those the tables above leave unranked"
+                        + " for their error rate: under many connections failing is the result. req/s: successful responses, median"
+                        + " across trials with its " + Spread.CONFIDENCE_PERCENT + "% interval; p99, errors and memory: medians across"
+                        + " trials; ≥: the p99 lies among the timed-out requests, recorded at the timeout, so it is a lower bound.",
+                "memory/connection: per round, (memory at the most connections - memory at the fewest) / the difference in"
+                        + " connections; median and " + Spread.CONFIDENCE_PERCENT + "% interval over the rounds (none when a round's"
+                        + " value is 0 or below). A sync worker holds only the connection it serves; the others wait in the kernel's"
+                        + " accept queue, outside the process's memory.");
+    }
+
+    private String bytes(double b) {
+        return Math.abs(b) >= 1024 ? kib(b) : f.number(b, 0) + " B";
     }
 
     /** @return whether the analysis has either section */

@@ -49,6 +49,9 @@ final class HtmlRenderer {
         if (!a.blocking().isEmpty()) {
             body.append("<a href=\"#blocking\">Event-loop blocking</a> · ");
         }
+        if (!a.connectionScaling().isEmpty()) {
+            body.append("<a href=\"#scaling\">Connection scaling</a> · ");
+        }
         body.append("<a href=\"#contestants\">Contestants</a> · <a href=\"#legend\">Legend</a></nav>\n");
         body.append("</header>\n");
 
@@ -115,6 +118,9 @@ final class HtmlRenderer {
         }
         if (!a.blocking().isEmpty()) {
             section(body, "blocking", ClaimWorkloadTables.BLOCKING_HEADING, cw.blocking(a.blocking()), cw.blockingNotes());
+        }
+        if (!a.connectionScaling().isEmpty()) {
+            section(body, "scaling", ClaimWorkloadTables.SCALING_HEADING, cw.scaling(a.connectionScaling()), cw.scalingNotes());
         }
         body.append("<section id=\"contestants\">\n<h2>Contestants</h2>\n").append(t.contestants(a).toHtml("results"));
         List<String> notMeasured = t.notMeasured(a);

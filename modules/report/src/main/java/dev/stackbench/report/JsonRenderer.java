@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stackbench.analysis.FanoutFigures;
+import dev.stackbench.analysis.ConnectionScaling;
 import dev.stackbench.analysis.Inflation;
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.AnalysisSettings;
@@ -116,6 +117,30 @@ final class JsonRenderer {
                 o.set("jsonP99MixedMicros", fig.percentile(i.mixed().p99()));
                 o.set("inflation", fig.ratio(i.inflation()));
                 o.put("supported", i.supported());
+            }
+        }
+        if (!a.connectionScaling().isEmpty()) {
+            ArrayNode scaling = root.putArray("connectionScaling");
+            for (ConnectionScaling cs : a.connectionScaling()) {
+                ObjectNode o = scaling.addObject();
+                o.put("contestant", cs.contestant());
+                o.put("workload", cs.workload());
+                ArrayNode points = o.putArray("points");
+                for (ConnectionScaling.Point p : cs.points()) {
+                    ObjectNode po = points.addObject();
+                    po.put("connections", p.connections());
+                    po.set("throughputPerSecond", fig.spread(p.throughput(), 1));
+                    po.put("p99Micros", Math.round(p.p99Micros()));
+                    po.put("p99LowerBound", p.p99Censored());
+                    po.put("errorRate", p.errorRate());
+                    po.put("memoryBytes", Math.round(p.memoryBytes()));
+                    po.put("trials", p.trials().size());
+                }
+                if (cs.memoryPerConnection().isPresent()) {
+                    o.set("memoryPerConnectionBytes", fig.spread(cs.memoryPerConnection().get(), 0));
+                } else {
+                    o.putNull("memoryPerConnectionBytes");
+                }
             }
         }
         ArrayNode curves = root.putArray("latencyCurves");

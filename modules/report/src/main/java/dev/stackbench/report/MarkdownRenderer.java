@@ -48,6 +48,11 @@ final class MarkdownRenderer {
             out.append('\n');
             cw.blockingNotes().forEach(n -> out.append("- ").append(n).append('\n'));
         }
+        if (!a.connectionScaling().isEmpty()) {
+            out.append("\n## ").append(ClaimWorkloadTables.SCALING_HEADING).append("\n\n").append(cw.scaling(a.connectionScaling()).toMarkdown());
+            out.append('\n');
+            cw.scalingNotes().forEach(n -> out.append("- ").append(n).append('\n'));
+        }
         out.append("\n## Contestants\n\n").append(t.contestants(a).toMarkdown());
         List<String> notMeasured = t.notMeasured(a);
         if (!notMeasured.isEmpty()) {

@@ -43,6 +43,11 @@ final class TextRenderer {
             out.append(cw.blocking(a.blocking()).toText());
             cw.blockingNotes().forEach(n -> out.append(n).append('\n'));
         }
+        if (!a.connectionScaling().isEmpty()) {
+            section(out, ClaimWorkloadTables.SCALING_HEADING);
+            out.append(cw.scaling(a.connectionScaling()).toText());
+            cw.scalingNotes().forEach(n -> out.append(n).append('\n'));
+        }
         section(out, "Contestants");
         out.append(t.contestants(a).toText());
         List<String> notMeasured = t.notMeasured(a);

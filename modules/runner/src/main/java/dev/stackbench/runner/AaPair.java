@@ -40,4 +40,9 @@ final class AaPair {
         }
         return out;
     }
+
+    /** @return the original's id of a twin ({@code fastify_2} -> {@code fastify}), any other id unchanged */
+    static String original(String id) {
+        return id.endsWith(SUFFIX) ? id.substring(0, id.length() - SUFFIX.length()) : id;
+    }
 }

@@ -104,7 +104,7 @@ public final class SuiteRunner {
 
     /** @return trials the schedule will run for these contestants (and the A/A twin), curve steps not counted */
     public int plannedTrials(List<ContestantInfo> ready) {
-        return AaPair.withTwin(ready, suite.aa()).size() * suite.trialsPerContestant();
+        return AaPair.withTwin(ready, suite.aa()).stream().mapToInt(i -> suite.trialsOf(AaPair.original(i.manifest().id()))).sum();
     }
 
     /**
@@ -219,9 +219,10 @@ public final class SuiteRunner {
     private List<Schedule.Cell> cells() {
         List<Schedule.Cell> cells = new ArrayList<>();
         for (Workload w : suite.workloads()) {
-            List<String> ids = up.values().stream().filter(c -> c.manifest().supports(w)).map(c -> c.manifest().id()).toList();
+            List<String> ids = up.values().stream().filter(c -> c.manifest().supports(w)).map(c -> c.manifest().id())
+                    .filter(id -> !suite.blockingOnly(AaPair.original(id))).toList();
             for (String id : up.keySet()) {
-                if (!up.get(id).manifest().supports(w)) {
+                if (!up.get(id).manifest().supports(w) && !suite.blockingOnly(AaPair.original(id))) {
                     listener.step("  " + id + " does not implement " + w.label() + ": not measured there");
                 }
             }
@@ -231,8 +232,25 @@ public final class SuiteRunner {
                 }
             }
         }
+        for (Workload w : suite.allWorkloads()) {
+            // the connection cells beside the matrix, each for its own contestants
+            for (LoadLevel level : suite.allLevels()) {
+                if (!(level instanceof LoadLevel.Closed closed)) {
+                    continue;
+                }
+                Suite.ClosedCell cell = new Suite.ClosedCell(w, closed);
+                List<String> ids = up.values().stream().map(c -> c.manifest().id())
+                        .filter(id -> up.get(id).manifest().supports(w))
+                        .filter(id -> suite.connectionCellsOf(AaPair.original(id)).contains(cell))
+                        .toList();
+                if (!ids.isEmpty()) {
+                    cells.add(new Schedule.Cell(w.label(), level, ids));
+                }
+            }
+        }
         suite.realtime().ifPresent(rt -> {
-            List<String> ids = implementing(List.of(Workload.REALTIME), "realtime");
+            List<String> ids = implementing(List.of(Workload.REALTIME), "realtime").stream()
+                    .filter(id -> !suite.blockingOnly(AaPair.original(id))).toList();
             rt.levels().stream().filter(l -> !ids.isEmpty()).forEach(l -> cells.add(new Schedule.Cell(Workload.REALTIME.label(), l, ids)));
         });
         suite.blocking().ifPresent(b -> {
@@ -447,11 +465,11 @@ public final class SuiteRunner {
 
     /** Writes run.json as it stands, with the given status. */
     public Run write(RunStatus status) {
-        List<String> workloads = new ArrayList<>(suite.workloads().stream().map(Workload::label).toList());
+        List<String> workloads = new ArrayList<>(suite.allWorkloads().stream().map(Workload::label).toList());
         suite.realtime().ifPresent(r -> workloads.add(Workload.REALTIME.label()));
         suite.blocking().ifPresent(b -> workloads.add(TrialRunner.BLOCKING));
         Plan plan = new Plan(List.copyOf(contestants.keySet()), workloads,
-                suite.levels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus());
+                suite.allLevels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus());
         Run run = new Run(Run.SCHEMA_VERSION, suite.name(), started, Instant.now(), status, plan, environment,
                 List.copyOf(contestants.values()), trials, reference);
         results.writeRun(run);

@@ -10,6 +10,7 @@ import dev.stackbench.lab.manifest.Catalog;
 import dev.stackbench.lab.proc.CpuSet;
 import dev.stackbench.results.ContestantStatus;
 import dev.stackbench.results.CpuSets;
+import dev.stackbench.lab.manifest.Workload;
 import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.ResultsDirectory;
 import dev.stackbench.results.ResultsWriter;
@@ -133,6 +134,23 @@ class RealtimeAndBlockingRunTest {
         // bounds this wide leave room for the machine's own stalls, which hit both cells of a round alike
         assertThat(inflation(run, "cpu-blocks")).isGreaterThan(2.0);
         assertThat(inflation(run, "cpu-sleeps")).isBetween(1 / 3.0, 3.0);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aBlockingVariantIsMeasuredOnTheTwoBlockingCellsOnly() throws Exception {
+        Suite suite = new Suite("test", List.of("cpu-blocks"), List.of(Workload.JSON), List.of(new LoadLevel.Closed(1)), 16, Optional.empty(), 2,
+                Duration.ofMillis(300), Duration.ofMillis(200), Duration.ofMillis(800), Duration.ZERO, Duration.ofSeconds(2),
+                new CpuSets("0", SERVER.toString(), SERVER.toString()), new WorkloadParams(50, 100), Optional.empty(),
+                Optional.of(new BlockingCells(100, 5, List.of("cpu-sleeps"))), Optional.empty(), Optional.empty());
+        assertThat(suite.contestantsToStart()).containsExactly("cpu-blocks", "cpu-sleeps");
+        Run run = run(suite, "cpu-blocks", "cpu-sleeps");
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        // cpu-blocks: json c1, json r100 and the mix, 2 rounds; cpu-sleeps: json r100 and the mix only
+        assertThat(run.trials().stream().filter(t -> t.contestant().equals("cpu-blocks"))).hasSize(6);
+        assertThat(run.trials().stream().filter(t -> t.contestant().equals("cpu-sleeps")).map(t -> t.workload() + " " + t.level().label()))
+                .containsExactlyInAnyOrder("json r100", "json r100", "blocking r100", "blocking r100");
     }
 
     /** @return the median over rounds of json p99 with /cpu mixed in over json p99 alone */

@@ -19,6 +19,7 @@ import dev.stackbench.results.ResultsWriter;
 import dev.stackbench.results.Run;
 import dev.stackbench.results.RunStatus;
 import dev.stackbench.results.Trial;
+import dev.stackbench.runner.suite.ConnectionCells;
 import dev.stackbench.runner.suite.Suite;
 import dev.stackbench.runner.suite.WorkloadParams;
 import java.nio.file.Path;
@@ -105,6 +106,21 @@ class SuiteRunnerTest {
         }
         // its own process: logs under its own name
         assertThat(dir.resolve(dir.toFile().list()[0]).resolve("logs/steady-a_2.stdout.log")).exists();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void connectionCellsAreMeasuredInTheRoundsForTheirContestantsOnlyTheTwinWithItsOriginal() throws Exception {
+        Suite suite = suite(2).withAa(Optional.of("steady-a"))
+                .withConnectionCells(List.of(new ConnectionCells(List.of(Workload.JSON), List.of(1, 2), List.of("steady-a"))));
+        Run run = run(suite, RunListener.SILENT, "steady-a", "steady-b");
+
+        assertThat(run.trials()).allMatch(Trial::valid);
+        // json c1 is the matrix's, for everyone; json c2 only for steady-a and its twin, in both rounds
+        assertThat(run.trials().stream().filter(t -> t.level().equals(new LoadLevel.Closed(2))).map(t -> t.contestant() + " " + t.round()))
+                .containsExactlyInAnyOrder("steady-a 1", "steady-a 2", "steady-a_2 1", "steady-a_2 2");
+        assertThat(run.trials().stream().filter(t -> t.level().equals(new LoadLevel.Closed(1)))).hasSize(6);
+        assertThat(run.plan().levels()).containsExactly(new LoadLevel.Closed(1), new LoadLevel.Closed(2));
     }
 
     @Test

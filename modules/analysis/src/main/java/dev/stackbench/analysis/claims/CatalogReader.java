@@ -25,8 +25,8 @@ public final class CatalogReader {
     /** The catalog version this reader reads. */
     public static final int VERSION = 1;
     /** Workloads measured today. */
-    public static final List<String> TODAY = List.of("json", "user", "io", "cpu", "realtime", "blocking");
-    /** Every workload a claim may name: today's, the ones issue 8 adds, and {@code none} for per-contestant figures. */
+    public static final List<String> TODAY = List.of("json", "user", "io", "cpu", "realtime", "blocking", "connections");
+    /** Every workload a claim may name: today's, and {@code none} for per-contestant figures. */
     public static final List<String> WORKLOADS = List.of("json", "user", "io", "cpu", "realtime", "blocking",
             "connections", "none");
     static final String MEASURABLE = "measurable";

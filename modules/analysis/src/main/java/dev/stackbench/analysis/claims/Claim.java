@@ -24,7 +24,7 @@ public sealed interface Claim permits Claim.Measurable, Claim.Unmeasurable, Clai
      * A hypothesis a run can test.
      *
      * @param workload {@code json}, {@code user}, {@code io}, {@code cpu} (measured today), {@code realtime},
-     *     {@code blocking}, {@code connections} (not yet), or {@code none} for start-up time and idle memory
+     *     {@code blocking}, {@code connections} (json and io from the fewest to the most connections, {@link dev.stackbench.analysis.ConnectionScaling}), or {@code none} for start-up time and idle memory
      * @param level a load level label such as {@code c100}, or null for any level of the workload
      * @param a the group the claim says is better (e.g. {@code node})
      * @param b the group it is compared with (e.g. {@code python})

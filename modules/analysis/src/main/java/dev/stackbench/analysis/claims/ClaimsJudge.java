@@ -2,6 +2,8 @@ package dev.stackbench.analysis.claims;
 
 import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
+import dev.stackbench.analysis.ConnectionScaling;
+import dev.stackbench.analysis.Interval;
 import dev.stackbench.analysis.Inflation;
 import dev.stackbench.analysis.RankedCell;
 import dev.stackbench.analysis.Ratio;
@@ -134,6 +136,9 @@ public final class ClaimsJudge {
                 return perContestant();
             }
             String cells = claim.workload() + (claim.level() == null ? "" : " " + claim.level());
+            if (claim.workload().equals("connections")) {
+                return connections();
+            }
             if (claim.quantity() == Quantity.P99_INFLATION && CatalogReader.TODAY.contains(claim.workload())) {
                 return inflation();
             }
@@ -236,6 +241,124 @@ public final class ClaimsJudge {
                 return inconclusive("the run has no " + a.name() + " and " + b.name() + " blocking cells at one rate", List.of());
             }
             return aggregate(evidence);
+        }
+
+        /**
+         * The connection claims, on every contestant's {@link ConnectionScaling} (json and io, same
+         * workload and the same top connection count on both sides), paired by round:
+         * memory per connection between the fewest and the most connections (b's over a's); p99 at
+         * the most connections (b's over a's), a censored p99 (at the timeout) being a lower bound; or
+         * successful req/s at the most connections (a's over b's), a round without a success counted at
+         * one response, so that side's rate is an upper bound.
+         */
+        private ClaimVerdict connections() {
+            List<ConnectionScaling> all = analysis.connectionScaling();
+            List<ConnectionScaling> as = all.stream().filter(s -> contestant(s).filter(a::matches).isPresent()).toList();
+            List<ConnectionScaling> bs = all.stream().filter(s -> contestant(s).filter(b::matches).isPresent()).toList();
+            if (as.isEmpty() || bs.isEmpty()) {
+                return inconclusive("the run has no " + a.name() + " and " + b.name() + " connection-scaling cells (json and io at two"
+                        + " connection counts or more: " + SUITE_HINT + ", or --suite scaling for 10 to 10,000)", List.of());
+            }
+            List<Evidence> evidence = new ArrayList<>();
+            for (ConnectionScaling x : as) {
+                for (ConnectionScaling y : bs) {
+                    if (x.contestant().equals(y.contestant()) || !x.workload().equals(y.workload())
+                            || x.top().connections() != y.top().connections() || x.bottom().connections() != y.bottom().connections()) {
+                        continue;
+                    }
+                    evidence.add(scalingPair(x, y));
+                }
+            }
+            if (evidence.isEmpty()) {
+                return inconclusive("the run has no " + a.name() + " and " + b.name() + " connection scaling over the same counts", List.of());
+            }
+            return aggregate(evidence);
+        }
+
+        private Optional<Contestant> contestant(ConnectionScaling s) {
+            return analysis.run().contestant(s.contestant());
+        }
+
+        private Evidence scalingPair(ConnectionScaling x, ConnectionScaling y) {
+            int rounds = Math.max(x.rounds(), y.rounds());
+            String level = x.bottom().connections() + "-" + x.top().connections() + " connections";
+            double[] xs;
+            double[] ys;
+            boolean xBound;
+            boolean yBound;
+            if (claim.quantity() == Quantity.MEMORY_PER_CONNECTION) {
+                xs = x.memoryPerConnectionByRound();
+                ys = y.memoryPerConnectionByRound();
+                xBound = false;
+                yBound = false;
+                level = "c" + x.bottom().connections() + "-c" + x.top().connections();
+            } else if (claim.quantity() == Quantity.THROUGHPUT) {
+                xs = x.top().byRound(t -> Math.max(t.throughputPerSecond(), 1 / t.durationSeconds()), rounds);
+                ys = y.top().byRound(t -> Math.max(t.throughputPerSecond(), 1 / t.durationSeconds()), rounds);
+                xBound = x.top().trials().stream().anyMatch(t -> t.throughputPerSecond() == 0);
+                yBound = y.top().trials().stream().anyMatch(t -> t.throughputPerSecond() == 0);
+                level = "c" + x.top().connections();
+            } else {
+                xs = x.top().byRound(t -> Math.max(1, t.latencyMicros().p99()), rounds);
+                ys = y.top().byRound(t -> Math.max(1, t.latencyMicros().p99()), rounds);
+                xBound = x.top().p99Censored();
+                yBound = y.top().p99Censored();
+                level = "c" + x.top().connections();
+            }
+            Spread xv = spread(xs);
+            Spread yv = spread(ys);
+            boolean higher = claim.quantity().higherIsBetter();
+            Ratio advantage = higher ? Ratio.paired(xs, ys) : Ratio.paired(ys, xs);
+            String workload = x.workload();
+            if (claim.quantity() == Quantity.MEMORY_PER_CONNECTION && (nonPositive(xs) || nonPositive(ys))) {
+                String who = nonPositive(xs) ? x.contestant() : y.contestant();
+                return new Evidence(x.contestant(), y.contestant(), workload, level, claim.quantity(), xv, yv,
+                        new Ratio(Double.NaN, Optional.empty(), 0, Ratio.Method.PAIRED_ROUNDS), Outcome.INCONCLUSIVE,
+                        Optional.of(who + "'s memory did not grow from " + x.bottom().connections() + " to " + x.top().connections()
+                                + " connections in every round: it does not hold them in the process (a sync worker serves one at a"
+                                + " time; the rest wait in the kernel), or holds less than the monitor resolves"));
+            }
+            if (advantage.interval().isEmpty()) {
+                return new Evidence(x.contestant(), y.contestant(), workload, level, claim.quantity(), xv, yv, advantage,
+                        Outcome.INCONCLUSIVE, Optional.of("no interval: fewer than 2 rounds with both sides measured; more trials would settle it"));
+            }
+            // b's figure at its bound (a censored p99 is at least its value; a floored rate at most its value) understates
+            // a's advantage, which is then a lower bound; a's own figure at its bound makes it an upper bound
+            boolean aBetterBound = yBound;
+            boolean aWorseBound = xBound;
+            Interval iv = advantage.interval().get();
+            Outcome o;
+            Optional<String> why = Optional.empty();
+            if (aBetterBound && aWorseBound) {
+                o = Outcome.INCONCLUSIVE;
+                why = Optional.of("both sides at their bound (" + bound() + ") at " + x.top().connections() + " connections;"
+                        + " a longer timeout would settle it");
+            } else if (aBetterBound) {
+                o = claim.rule().judge(new Interval(iv.low(), Double.POSITIVE_INFINITY));
+                why = o == Outcome.INCONCLUSIVE ? Optional.of(y.contestant() + " at its bound (" + bound() + "): the advantage is at least "
+                        + "its interval, which reaches across " + claim.rule().describe()) : Optional.empty();
+            } else if (aWorseBound) {
+                o = claim.rule().judge(new Interval(Double.MIN_VALUE, iv.high()));
+                why = o == Outcome.INCONCLUSIVE ? Optional.of(x.contestant() + " at its bound (" + bound() + "): the advantage is at most "
+                        + "its interval, which reaches across " + claim.rule().describe()) : Optional.empty();
+            } else {
+                o = claim.rule().judge(iv);
+                why = o == Outcome.INCONCLUSIVE ? Optional.of("the interval reaches across " + claim.rule().describe()) : Optional.empty();
+            }
+            return new Evidence(x.contestant(), y.contestant(), workload, level, claim.quantity(), xv, yv, advantage, o, why);
+        }
+
+        private String bound() {
+            return claim.quantity() == Quantity.THROUGHPUT ? "no successful response in a round" : "p99 at the timeout";
+        }
+
+        private static boolean nonPositive(double[] values) {
+            return java.util.Arrays.stream(values).anyMatch(v -> !Double.isNaN(v) && v <= 0);
+        }
+
+        private static Spread spread(double[] values) {
+            List<Double> p = present(values);
+            return p.isEmpty() ? Spread.of(List.of(0.0)) : Spread.of(p);
         }
 
         private static List<Double> present(double[] values) {

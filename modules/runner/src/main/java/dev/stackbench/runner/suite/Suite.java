@@ -29,12 +29,15 @@ import java.util.Optional;
  * @param aa          the contestant measured twice, as two instances started alike (the A/A pair):
  *                    their ratio is the run's noise floor; empty for none
  * @param ladder      the open-model levels are a rate ladder with these rules (a profile's run); empty for none
+ * @param connectionCells closed-model cells beside the matrix (connection scaling; cells only some
+ *                    workloads or contestants need), in order; empty for none
  */
 public record Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                     int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
                     Duration timeout, CpuSets cpus, WorkloadParams params, Optional<RealtimeCells> realtime, Optional<BlockingCells> blocking,
-                    Optional<String> aa, Optional<Ladder> ladder) {
+                    Optional<String> aa, Optional<Ladder> ladder, List<ConnectionCells> connectionCells) {
     public Suite {
+        connectionCells = List.copyOf(connectionCells);
         java.util.Objects.requireNonNull(realtime, "realtime");
         java.util.Objects.requireNonNull(blocking, "blocking");
         java.util.Objects.requireNonNull(aa, "aa");
@@ -42,7 +45,7 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
-        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty()) {
+        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty() && connectionCells.isEmpty()) {
             throw new IllegalArgumentException("a suite needs at least one workload");
         }
         if (!workloads.isEmpty() && levels.isEmpty() && curve.isEmpty()) {
@@ -59,18 +62,27 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         }
     }
 
+    /** A suite without connection cells. */
+    public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
+                 int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
+                 Duration timeout, CpuSets cpus, WorkloadParams params, Optional<RealtimeCells> realtime, Optional<BlockingCells> blocking,
+                 Optional<String> aa, Optional<Ladder> ladder) {
+        this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                realtime, blocking, aa, ladder, List.of());
+    }
+
     /** A suite of the HTTP matrix only (no realtime, no blocking cells). */
     public Suite(String name, List<String> contestants, List<Workload> workloads, List<LoadLevel> levels,
                  int openConnections, Optional<RateCurve> curve, int trials, Duration warmup, Duration rewarm, Duration duration, Duration pause,
                  Duration timeout, CpuSets cpus, WorkloadParams params) {
         this(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
     /** @return the same suite with these realtime and blocking cells */
     public Suite withCells(Optional<RealtimeCells> rt, Optional<BlockingCells> bl) {
         return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
-                rt, bl, aa, ladder);
+                rt, bl, aa, ladder, connectionCells);
     }
 
     /**
@@ -82,36 +94,70 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return realtime.map(r -> r.subscribers().size()).orElse(0) + (blocking.isPresent() ? 1 + json : 0);
     }
 
-    /** @return the same suite restricted to these contestants (empty: unchanged) */
+    /**
+     * @return the same suite restricted to these contestants (empty: unchanged); the blocking cells'
+     *     variants go (one named here is measured as a contestant of its own)
+     */
     public Suite withContestants(List<String> ids) {
-        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
+        return ids.isEmpty() ? this : new Suite(name, ids, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime,
+                blocking.map(BlockingCells::withoutVariants), aa, ladder, connectionCells);
+    }
+
+    /** @return the contestants to start: the suite's, then the blocking cells' variants (empty: every installed one) */
+    public List<String> contestantsToStart() {
+        if (contestants.isEmpty()) {
+            return contestants;
+        }
+        List<String> out = new java.util.ArrayList<>(contestants);
+        blocking.ifPresent(b -> b.variants().stream().filter(v -> !out.contains(v)).forEach(out::add));
+        return out;
+    }
+
+    /** @return whether {@code id} is measured on the blocking cells only (a variant of {@link BlockingCells#variants()}) */
+    public boolean blockingOnly(String id) {
+        return blocking.isPresent() && blocking.get().variants().contains(id) && !contestants.contains(id);
     }
 
     /** @return the same suite over every installed contestant */
     public Suite withAllContestants() {
-        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
+        return new Suite(name, List.of(), workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder, connectionCells);
     }
 
     /** @return the same suite restricted to these workloads (empty: unchanged) */
     public Suite withWorkloads(List<Workload> only) {
-        return only.isEmpty() ? this : new Suite(name, contestants, only, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
+        if (only.isEmpty()) {
+            return this;
+        }
+        List<ConnectionCells> kept = new java.util.ArrayList<>();
+        for (ConnectionCells cc : connectionCells) {
+            List<Workload> ws = cc.workloads().stream().filter(only::contains).toList();
+            if (!ws.isEmpty()) {
+                kept.add(new ConnectionCells(ws, cc.connections(), cc.contestants()));
+            }
+        }
+        List<Workload> matrix = workloads.stream().filter(only::contains).toList();
+        List<Workload> rest = only.stream().filter(w -> !matrix.contains(w) && kept.stream().noneMatch(cc -> cc.workloads().contains(w))).toList();
+        List<Workload> all = new java.util.ArrayList<>(matrix);
+        all.addAll(rest);
+        return new Suite(name, contestants, all, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                realtime, blocking, aa, ladder, kept);
     }
 
     /** @return the same suite on other CPU sets */
     public Suite withCpus(CpuSets other) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, realtime, blocking, aa, ladder);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, other, params, realtime, blocking, aa, ladder, connectionCells);
     }
 
     /** @return the same suite with this A/A pair (empty: none) */
     public Suite withAa(Optional<String> id) {
         return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
-                realtime, blocking, id, ladder);
+                realtime, blocking, id, ladder, connectionCells);
     }
 
     /** @return the same suite with these ladder rules */
     public Suite withLadder(Ladder rules) {
         return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
-                realtime, blocking, aa, Optional.of(rules));
+                realtime, blocking, aa, Optional.of(rules), connectionCells);
     }
 
     /** @return how long a trial at this level is measured: the duration, or longer on a ladder's low rates */
@@ -123,9 +169,63 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return duration;
     }
 
-    /** @return measured trials per contestant, curve steps not counted */
+    /** @return measured trials per contestant of the matrix and the realtime and blocking cells, curve steps not counted */
     public int trialsPerContestant() {
         return (workloads.size() * levels.size() + extraCells()) * trials;
+    }
+
+    /** @return measured trials of contestant {@code id}, its connection cells counted, curve steps not */
+    public int trialsOf(String id) {
+        if (blockingOnly(id)) {
+            return 2 * trials;
+        }
+        return trialsPerContestant() + connectionCellsOf(id).size() * trials;
+    }
+
+    /** A closed-model cell: a workload at a connection count. */
+    public record ClosedCell(Workload workload, LoadLevel.Closed level) {
+    }
+
+    /**
+     * @return the connection cells contestant {@code id} is measured on beyond the matrix, in order,
+     *     each once (a cell the matrix has, or an earlier entry named, is not repeated)
+     */
+    public List<ClosedCell> connectionCellsOf(String id) {
+        List<ClosedCell> out = new java.util.ArrayList<>();
+        for (ConnectionCells cc : connectionCells) {
+            if (!cc.measures(id)) {
+                continue;
+            }
+            for (Workload w : cc.workloads()) {
+                for (LoadLevel.Closed level : cc.levels()) {
+                    ClosedCell cell = new ClosedCell(w, level);
+                    if (!(workloads.contains(w) && levels.contains(level)) && !out.contains(cell)) {
+                        out.add(cell);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return every load level the suite measures: the matrix's, then the connection cells' not among them */
+    public List<LoadLevel> allLevels() {
+        List<LoadLevel> out = new java.util.ArrayList<>(levels);
+        connectionCells.forEach(cc -> cc.levels().stream().filter(l -> !out.contains(l)).forEach(out::add));
+        return out;
+    }
+
+    /** @return every HTTP workload the suite measures: the matrix's, then the connection cells' not among them */
+    public List<Workload> allWorkloads() {
+        List<Workload> out = new java.util.ArrayList<>(workloads);
+        connectionCells.forEach(cc -> cc.workloads().stream().filter(w -> !out.contains(w)).forEach(out::add));
+        return out;
+    }
+
+    /** @return the same suite with these connection cells */
+    public Suite withConnectionCells(List<ConnectionCells> cells) {
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params,
+                realtime, blocking, aa, ladder, cells);
     }
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
@@ -139,8 +239,18 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return total.plus(warmup.plus(extra).plus(rewarm.plus(extra).multipliedBy(trials - 1L)).multipliedBy(extraCells()));
     }
 
+    /** @return {@link #estimatePerContestant()} plus contestant {@code id}'s connection cells, at their minimum warm-ups */
+    public Duration estimateOf(String id) {
+        Duration d = duration.plus(pause);
+        if (blockingOnly(id)) {
+            return warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(2);
+        }
+        return estimatePerContestant().plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L))
+                .multipliedBy(connectionCellsOf(id).size()));
+    }
+
     /** @return the same suite with another number of trials (rounds) per cell */
     public Suite withTrials(int rounds) {
-        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder);
+        return new Suite(name, contestants, workloads, levels, openConnections, curve, rounds, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, ladder, connectionCells);
     }
 }

@@ -38,13 +38,16 @@ import java.util.Optional;
  * cpus: {generator: "0", server: "1", database: "1"}
  * params: {ioMillis: 50, cpuN: 10000}
  * realtime: {subscribers: [100, 1000, 10000], publishRate: 10}  # with workload realtime; these are the defaults
- * blocking: {rate: 200, cpuPercent: 5}                        # with workload blocking; these are the defaults
+ * blocking: {rate: 800, cpuPercent: 5}                        # with workload blocking; these are the defaults
+ *                                     # (variants: [fastify-workers]: measured on the blocking cells only)
  * aa: express                         # optional: measure this contestant twice, as the A/A pair
+ * scaling:                            # optional closed-model cells beside the matrix (connection scaling)
+ *   - {workloads: [json, io], connections: [10, 1000, 10000], contestants: [fastify, django]}
  * </pre>
  */
 final class SuiteFile {
     static final List<String> KEYS = List.of("name", "contestants", "workloads", "levels", "openConnections", "curve", "trials",
-            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params", "realtime", "blocking", "aa");
+            "warmup", "rewarm", "duration", "pause", "timeout", "cpus", "params", "realtime", "blocking", "aa", "scaling");
     private static final String NAME = "lower-case letters, digits and dashes, e.g. my-suite";
     private static final String CONTESTANTS = "a list of contestant ids, e.g. [express, fastapi]";
     private static final String WORKLOADS = "a list such as [json, user, io, cpu, realtime, blocking]";
@@ -53,6 +56,8 @@ final class SuiteFile {
     private static final String BLOCKING = "a mapping such as {rate: 200, cpuPercent: 5}";
     private static final String LEVELS = "a list such as [{connections: 64}, {rate: 2000}]";
     private static final String LEVEL = "{connections: N} or {rate: R}";
+    private static final String SCALING = "a list such as [{workloads: [json, io], connections: [10, 1000, 10000]}]";
+    private static final String SCALING_ITEM = "a mapping such as {workloads: [json, io], connections: [10, 1000, 10000], contestants: [fastify]}";
     private static final String CPUS = "CPU numbers and ranges such as 1 or 0-3,6";
     private static final Duration WARMUP = Duration.ofSeconds(2);
     private static final Duration REWARM = Duration.ofSeconds(1);
@@ -110,9 +115,43 @@ final class SuiteFile {
             }
             aa = Optional.of(id);
         }
+        List<ConnectionCells> scaling = new ArrayList<>();
+        for (YamlValue item : root.get("scaling").map(v -> v.nonEmptyList(SCALING)).orElse(List.of())) {
+            scaling.add(scaling(item, contestants));
+        }
         return new Suite(name, contestants, workloads, levels, root.wholeNumber("openConnections", 1, Suites.OPEN_CONNECTIONS), curve,
                 root.wholeNumber("trials", 1, 3), root.duration("warmup", WARMUP), root.duration("rewarm", REWARM), root.positiveDuration("duration", DURATION),
-                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, realtimeCells, blockingCells, aa, Optional.empty());
+                root.duration("pause", PAUSE), root.positiveDuration("timeout", TIMEOUT), cpus, params, realtimeCells, blockingCells, aa, Optional.empty(), scaling);
+    }
+
+    private static ConnectionCells scaling(YamlValue item, List<String> suiteContestants) {
+        YamlMap m = item.map(SCALING_ITEM).allowOnly(List.of("workloads", "connections", "contestants"));
+        List<Workload> workloads = new ArrayList<>();
+        for (YamlValue w : m.require("workloads", "a list such as [json, io]").nonEmptyList("a list such as [json, io]")) {
+            Workload workload = w.parsed("one of json, user, io, cpu", SuiteFile::httpWorkload);
+            if (workloads.contains(workload)) {
+                throw w.invalid("a workload not listed before");
+            }
+            workloads.add(workload);
+        }
+        List<Integer> counts = new ArrayList<>();
+        for (YamlValue c : m.require("connections", "a list such as [10, 1000, 10000]").nonEmptyList("a list such as [10, 1000, 10000]")) {
+            int n = c.wholeNumber(1, 100_000);
+            if (counts.contains(n)) {
+                throw c.invalid("a connection count not listed before");
+            }
+            counts.add(n);
+        }
+        String among = suiteContestants.isEmpty() ? "a contestant id such as fastify" : "one of the suite's contestants " + suiteContestants;
+        List<String> ids = new ArrayList<>();
+        for (YamlValue v : m.get("contestants").map(x -> x.nonEmptyList(CONTESTANTS)).orElse(List.of())) {
+            String id = v.text(among);
+            if (!id.matches("[a-z0-9][a-z0-9-]*") || !(suiteContestants.isEmpty() || suiteContestants.contains(id))) {
+                throw v.invalid(among);
+            }
+            ids.add(id);
+        }
+        return new ConnectionCells(workloads, counts, ids);
     }
 
     private static Workload httpWorkload(String label) {
@@ -150,11 +189,13 @@ final class SuiteFile {
     }
 
     private static BlockingCells blocking(Optional<YamlMap> node) {
-        Optional<YamlMap> b = node.map(m -> m.allowOnly(List.of("rate", "cpuPercent")));
+        Optional<YamlMap> b = node.map(m -> m.allowOnly(List.of("rate", "cpuPercent", "variants")));
         double rate = b.flatMap(m -> m.get("rate")).map(v -> v.positiveNumber("requests per second > 0"))
                 .orElse(BlockingCells.DEFAULT.ratePerSecond());
         int cpuPercent = b.flatMap(m -> m.get("cpuPercent")).map(v -> v.wholeNumber(1, 50)).orElse(BlockingCells.DEFAULT.cpuPercent());
-        return new BlockingCells(rate, cpuPercent);
+        List<String> variants = b.flatMap(m -> m.get("variants")).map(v -> v.textList(CONTESTANTS, "a contestant id such as fastify-workers"))
+                .orElse(List.of());
+        return new BlockingCells(rate, cpuPercent, variants);
     }
 
     private static LoadLevel level(YamlValue value) {

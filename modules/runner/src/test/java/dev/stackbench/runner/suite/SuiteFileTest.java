@@ -85,6 +85,28 @@ class SuiteFileTest {
     }
 
     @Test
+    void scalingAddsClosedCellsBesideTheMatrixForItsContestantsOnly() throws IOException {
+        Suite s = new SuiteFile(write("""
+                name: sc
+                workloads: [json]
+                levels: [{connections: 100}]
+                scaling:
+                  - {workloads: [json, io], connections: [10, 100, 10000], contestants: [fastify, django]}
+                """)).read();
+        assertThat(s.connectionCells()).containsExactly(new ConnectionCells(List.of(Workload.JSON, Workload.IO), List.of(10, 100, 10_000),
+                List.of("fastify", "django")));
+        // json at 100 is the matrix's: measured once
+        assertThat(s.connectionCellsOf("django")).extracting(c -> c.workload().label() + " " + c.level().label())
+                .containsExactly("json c10", "json c10000", "io c10", "io c100", "io c10000");
+        assertThat(s.connectionCellsOf("express")).isEmpty();
+        assertThat(s.trialsOf("django")).isEqualTo(3 * 6);
+        assertThat(s.trialsOf("express")).isEqualTo(3);
+        assertThat(s.allLevels()).containsExactly(new LoadLevel.Closed(100), new LoadLevel.Closed(10), new LoadLevel.Closed(10_000));
+        assertThat(s.withWorkloads(List.of(Workload.IO)).connectionCellsOf("django")).extracting(c -> c.workload().label() + " " + c.level().label())
+                .containsExactly("io c10", "io c100", "io c10000");
+    }
+
+    @Test
     void realtimeAndBlockingAreWorkloadsWithTheirOwnSettingsAndNeedNoLevels() throws IOException {
         Suite s = new SuiteFile(write("""
                 name: rt
@@ -115,10 +137,14 @@ class SuiteFileTest {
                         "not valid YAML (line 3, column 1): expected ',' or ']', but got <stream end> (while parsing a flow sequence)"),
                 Arguments.of("", "the file is empty; expected the fields of docs/suites.md: name, workloads, levels, ..."),
                 Arguments.of(OK + "trails: 3\n", "unknown field 'trails'; expected one of name, contestants, workloads, levels,"
-                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa"),
+                        + " openConnections, curve, trials, warmup, rewarm, duration, pause, timeout, cpus, params, realtime, blocking, aa, scaling"),
                 Arguments.of(OK + "contestants: [express, fastapi]\naa: fastify\n",
                         "aa is \"fastify\"; expected one of the suite's contestants [express, fastapi]"),
                 Arguments.of(OK + "aa: [fastify]\n", "aa is a list [\"fastify\"]; expected a contestant id such as fastify"),
+                Arguments.of(OK + "scaling: [{workloads: [json], connections: [10, 10]}]\n",
+                        "scaling[0].connections[1] is 10; expected a connection count not listed before"),
+                Arguments.of(OK + "contestants: [express]\nscaling: [{workloads: [io], connections: [10], contestants: [django]}]\n",
+                        "scaling[0].contestants[0] is \"django\"; expected one of the suite's contestants [express]"),
                 Arguments.of("workloads: [json]\nlevels: [{connections: 1}]\n",
                         "missing field 'name'; expected lower-case letters, digits and dashes, e.g. my-suite"),
                 Arguments.of(OK.replace("name: x", "name: My Suite"),
@@ -171,7 +197,7 @@ class SuiteFileTest {
     void docsSuitesListsEveryMistakeWithItsExactText() throws IOException {
         String doc = Files.readString(Path.of("../../docs/suites.md"));
         mistakes().forEach(m -> assertThat(doc).contains("`suite file 's.yaml': " + m.get()[1] + "`"));
-        assertThat(doc).contains("`suite 'quik' is neither a built-in suite (quick, seed-table, full, claims) nor a readable YAML file`");
+        assertThat(doc).contains("`suite 'quik' is neither a built-in suite (quick, seed-table, full, claims, scaling) nor a readable YAML file`");
     }
 
     @Test
@@ -180,7 +206,7 @@ class SuiteFileTest {
         assertThat(Suites.resolve("seed-table").workloads()).containsExactly(Workload.JSON);
         assertThat(Suites.resolve("full").curve()).isPresent();
         assertThatThrownBy(() -> Suites.resolve("quik"))
-                .hasMessage("suite 'quik' is neither a built-in suite (quick, seed-table, full, claims) nor a readable YAML file");
+                .hasMessage("suite 'quik' is neither a built-in suite (quick, seed-table, full, claims, scaling) nor a readable YAML file");
         assertThat(Suites.QUICK.withWorkloads(List.of(Workload.IO)).workloads()).containsExactly(Workload.IO);
     }
 }
