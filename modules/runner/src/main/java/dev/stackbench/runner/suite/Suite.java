@@ -42,7 +42,7 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
-        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty()) {
+        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty() && ladder.map(l -> l.mix().isEmpty()).orElse(true)) {
             throw new IllegalArgumentException("a suite needs at least one workload");
         }
         if (!workloads.isEmpty() && levels.isEmpty() && curve.isEmpty()) {
@@ -123,9 +123,14 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return duration;
     }
 
+    /** @return the workloads measured on every level: the suite's, and a ladder's request mix as one more */
+    private int levelWorkloads() {
+        return workloads.size() + (ladder.map(l -> l.mix().isEmpty()).orElse(true) ? 0 : 1);
+    }
+
     /** @return measured trials per contestant, curve steps not counted */
     public int trialsPerContestant() {
-        return (workloads.size() * levels.size() + extraCells()) * trials;
+        return (levelWorkloads() * levels.size() + extraCells()) * trials;
     }
 
     /** @return an estimate of one contestant's measuring time, curve steps not counted */
@@ -133,7 +138,7 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         Duration total = Duration.ZERO;
         for (LoadLevel level : levels) {
             Duration d = duration(level).plus(pause);
-            total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(workloads.size()));
+            total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(levelWorkloads()));
         }
         Duration extra = duration.plus(pause);
         return total.plus(warmup.plus(extra).plus(rewarm.plus(extra).multipliedBy(trials - 1L)).multipliedBy(extraCells()));

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The suite a profile makes: its mix's workloads on the √2 ladder per core, with the profile's rules. */
+/** The suite a profile makes: its mix as one request mix on the √2 ladder per core, with the profile's rules. */
 class ProfileSuiteTest {
     private static final String IO_HEAVY = """
             mix: {io: 80%, user: 20%}
@@ -21,11 +21,14 @@ class ProfileSuiteTest {
             """;
 
     @Test
-    void theIoHeavyProfileMeasuresIoAndUserOnTheLadderTimesTheCores() {
+    void theIoHeavyProfileSendsIoAndUserAsOneMixOnTheLadderTimesTheCores() {
         Profile p = ProfileReader.parse(IO_HEAVY, "io-heavy.yaml");
         Suite one = ProfileSuite.of(p, 1, Suites.DEFAULT_CPUS);
         assertThat(one.name()).isEqualTo("profile");
-        assertThat(one.workloads()).containsExactly(Workload.IO, Workload.USER);
+        assertThat(one.workloads()).isEmpty();
+        assertThat(one.ladder().orElseThrow().mix()).containsExactly(new Ladder.Share(Workload.IO, 4), new Ladder.Share(Workload.USER, 1));
+        // one mix cell per rate, 3 rounds
+        assertThat(one.trialsPerContestant()).isEqualTo(30);
         assertThat(one.levels()).extracting(l -> ((LoadLevel.Open) l).ratePerSecond())
                 .containsExactly(25.0, 35.0, 50.0, 71.0, 100.0, 140.0, 200.0, 280.0, 400.0, 570.0);
         assertThat(one.params().ioMillis()).isEqualTo(50);
