@@ -194,6 +194,7 @@ final class AdviceJsonRenderer {
         } else if (c instanceof Capacity.Unmet u) {
             o.put("capacity", "cannotMeet");
             o.put("bestP99Micros", u.bestP99Micros());
+            o.put("bestP99HighMicros", u.bestP99HighMicros());
             o.put("atPerSecond", JsonFigures.round(u.atPerSecond(), 1));
             o.put("lowerBound", u.lowerBound());
             o.put("measuredLevels", u.measuredLevels());

@@ -138,7 +138,7 @@ final class AdviceTables {
         if (w.capacity() instanceof Capacity.Unmet u) {
             return List.of(id, w.workload(), share, "cannot meet", "—",
                     "best at " + f.rate(u.atPerSecond()) + " req/s of " + u.measuredLevels() + " open levels",
-                    (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()), "—");
+                    (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()) + " (" + f.latency(u.bestP99HighMicros()) + ")", "—");
         }
         return List.of(id, w.workload(), share, "not measurable", "—", "—", "—", "—");
     }
@@ -151,7 +151,9 @@ final class AdviceTables {
                 if (w.capacity() instanceof Capacity.Unmet u) {
                     out.add(c.contestant().id() + ": cannot meet p99 " + f.latency(a.profile().p99TargetMicros()) + " on "
                             + (c.mixForm() ? "the mix" : w.workload()) + " at any measured rate on this machine's cores: best p99 "
-                            + (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()) + " at "
+                            + (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros())
+                            + (u.bestP99HighMicros() > u.bestP99Micros() ? ", its 95% interval up to "
+                            + f.latency(u.bestP99HighMicros()) : "") + " at "
                             + f.rate(u.atPerSecond()) + " req/s (" + u.measuredLevels() + " open-model levels measured).");
                 }
             }

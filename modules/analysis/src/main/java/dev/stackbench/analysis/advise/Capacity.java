@@ -72,11 +72,13 @@ public sealed interface Capacity {
      * Open-model levels were measured and none met the target.
      *
      * @param bestP99Micros the lowest median p99 of any measured open level, µs
+     * @param bestP99HighMicros the upper end of that p99's 95% interval (the median with one trial), µs: the
+     *     rule needs it under the target, so a median under the target can still miss it
      * @param atPerSecond the offered rate it was measured at, req/s
      * @param lowerBound whether that p99 is only a lower bound (censored values)
      * @param measuredLevels how many open levels were measured
      */
-    record Unmet(long bestP99Micros, double atPerSecond, boolean lowerBound, int measuredLevels) implements Capacity {
+    record Unmet(long bestP99Micros, long bestP99HighMicros, double atPerSecond, boolean lowerBound, int measuredLevels) implements Capacity {
     }
 
     /**

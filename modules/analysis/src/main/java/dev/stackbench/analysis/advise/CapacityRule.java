@@ -53,7 +53,7 @@ public final class CapacityRule {
                 Sample lowest = open.stream().min(Comparator.comparingDouble(s -> s.cell().p99().value().median()))
                         .orElseThrow();
                 PercentileFigure p99 = lowest.cell().p99();
-                return new Capacity.Unmet(Math.round(p99.value().median()), offered(lowest), p99.lowerBound(), open.size());
+                return new Capacity.Unmet(Math.round(p99.value().median()), Math.round(upper(p99)), offered(lowest), p99.lowerBound(), open.size());
             }
             Sample s = best.get();
             Cell c = s.cell();

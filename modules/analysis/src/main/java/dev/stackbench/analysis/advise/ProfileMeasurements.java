@@ -78,6 +78,16 @@ public final class ProfileMeasurements {
     /** The shortest trial, seconds. */
     public static final int MIN_TRIAL_SECONDS = 10;
 
+    /**
+     * @param errorBudget the profile's error budget, 0..1 (below 1)
+     * @return intended requests a ladder's trial sends so that a level whose errors stay within the budget still
+     *     records the {@value #VALUES_FOR_P99} successful values its p99 needs: ceil(1,000 / (1 - budget)), 1,011 at 1%
+     *     (with exactly 1,000, one failed request left a level without a printable p99)
+     */
+    public static int valuesPerTrial(double errorBudget) {
+        return (int) Math.ceil(VALUES_FOR_P99 / (1 - Math.min(errorBudget, 0.5)) - 1e-9);
+    }
+
     /** @return seconds a trial at {@code ratePerSecond} needs to record {@value #VALUES_FOR_P99} values, at least {@value #MIN_TRIAL_SECONDS} */
     public static int trialSeconds(double ratePerSecond) {
         return (int) Math.max(MIN_TRIAL_SECONDS, Math.ceil(VALUES_FOR_P99 / ratePerSecond));

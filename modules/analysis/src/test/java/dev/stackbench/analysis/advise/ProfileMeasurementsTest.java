@@ -39,5 +39,9 @@ class ProfileMeasurementsTest {
     void trialsAreLongEnoughForAP99AtEveryStep() {
         assertThat(ProfileMeasurements.trialSeconds(25)).isEqualTo(40);
         assertThat(ProfileMeasurements.trialSeconds(1000)).isEqualTo(10);
+        // a level within the error budget keeps its 1,000 values
+        assertThat(ProfileMeasurements.valuesPerTrial(0.01)).isEqualTo(1011);
+        assertThat(ProfileMeasurements.valuesPerTrial(0)).isEqualTo(1000);
+        assertThat(ProfileMeasurements.valuesPerTrial(0.05)).isEqualTo(1053);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * mix per trial (workload {@value dev.stackbench.results.Plan#MIX}), on the open-model rate ladder of
  * {@link ProfileMeasurements} times the server's cores, each contestant stopping its ladder at the
  * first rate that misses (p99 above twice the target, or errors above the budget), trials long enough
- * for 1,000 intended requests (at least 10 s), 3 interleaved rounds, the profile's io delay.
+ * for 1,000 successful values within the error budget ({@link ProfileMeasurements#valuesPerTrial}, at
+ * least 10 s), 3 interleaved rounds, the profile's io delay.
  */
 public final class ProfileSuite {
     /** Rounds of a profile's run: the fewest that give an interval. */
@@ -38,7 +39,7 @@ public final class ProfileSuite {
         for (double perCore : m.ratesPerCore()) {
             levels.add(new LoadLevel.Open(perCore * serverCores));
         }
-        Ladder ladder = new Ladder(m.stopAboveP99Micros(), m.errorBudget(), ProfileMeasurements.VALUES_FOR_P99, mix);
+        Ladder ladder = new Ladder(m.stopAboveP99Micros(), m.errorBudget(), ProfileMeasurements.valuesPerTrial(m.errorBudget()), mix);
         return new Suite("profile", Suites.QUICK_CONTESTANTS, List.of(), levels, Suites.OPEN_CONNECTIONS, Optional.empty(), ROUNDS,
                 Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(ProfileMeasurements.MIN_TRIAL_SECONDS), Duration.ZERO,
                 Duration.ofSeconds(10), cpus, new WorkloadParams(m.ioMillis(), WorkloadParams.DEFAULT.cpuN()), Optional.empty(),

@@ -35,8 +35,10 @@ class ProfileSuiteTest {
         assertThat(one.trials()).isEqualTo(3);
         assertThat(one.ladder().orElseThrow().stopAboveP99Micros()).isEqualTo(400_000);
         assertThat(one.ladder().orElseThrow().errorBudget()).isEqualTo(p.errorBudget());
-        // 1,000 intended requests per trial, at least 10 s: 40 s at 25 req/s, 10 s from 100 req/s
-        assertThat(one.duration(new LoadLevel.Open(25))).isEqualTo(Duration.ofSeconds(40));
+        // 1,011 intended requests per trial (1,000 values within the 1% error budget), at least 10 s: 41 s at 25 req/s,
+        // 10 s from 110 req/s
+        assertThat(one.ladder().orElseThrow().valuesPerTrial()).isEqualTo(1011);
+        assertThat(one.duration(new LoadLevel.Open(25))).isEqualTo(Duration.ofSeconds(41));
         assertThat(one.duration(new LoadLevel.Open(35))).isEqualTo(Duration.ofSeconds(29));
         assertThat(one.duration(new LoadLevel.Open(570))).isEqualTo(Duration.ofSeconds(10));
         assertThat(ProfileSuite.of(p, 2, Suites.DEFAULT_CPUS).levels().get(0)).isEqualTo(new LoadLevel.Open(50));
