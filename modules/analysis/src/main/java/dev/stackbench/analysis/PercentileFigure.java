@@ -42,8 +42,8 @@ public record PercentileFigure(String name, double percentile, Spread value, lon
         return of(name, percentile, trials, Trial::latencyMicros, get);
     }
 
-    /** The same over another of the trials' distributions (e.g. a fan-out's time to the last subscriber). */
-    static PercentileFigure of(String name, double percentile, List<Trial> trials, java.util.function.Function<Trial, Percentiles> source,
+    /** The same over another of the trials' distributions (e.g. a fan-out's time to the last subscriber, a mix's kind). */
+    public static PercentileFigure of(String name, double percentile, List<Trial> trials, java.util.function.Function<Trial, Percentiles> source,
             ToLongFunction<Percentiles> get) {
         Spread value = Spread.of(trials.stream().map(t -> (double) get.applyAsLong(source.apply(t))).toList());
         long minCount = trials.stream().mapToLong(t -> source.apply(t).count()).min().orElse(0);

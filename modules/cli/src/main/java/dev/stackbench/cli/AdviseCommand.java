@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Rank the measured stacks for your project's profile, with cost.",
                 "Per contestant: capacity per core at your p99 target (the highest open-model rate whose p99 95%% interval"
-                        + " stays under it), the mix combined by the harmonic rule, cores and memory for your peak with"
+                        + " stays under it), from the mix sent as one request mix ('stackbench run --profile'), or from older"
+                        + " runs' workloads measured alone, combined by the harmonic rule; cores and memory for your peak with"
                         + " headroom, and the monthly cost (730 h). Ranked by that cost first, then by your weights for"
                         + " what the runs cannot see; each factor is its own column. Nothing is re-run.",
                 "A workload measured only in the closed model gives a labelled estimate; 'stackbench advise --init"

@@ -31,6 +31,7 @@ import dev.stackbench.report.ChartLibrary;
 import dev.stackbench.report.Format;
 import dev.stackbench.report.Reports;
 import dev.stackbench.results.CpuSets;
+import dev.stackbench.results.LoadLevel;
 import dev.stackbench.results.ResultsWriter;
 import dev.stackbench.loadgen.Threshold;
 import java.io.IOException;
@@ -78,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
     String suiteName;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Measure what your project's profile needs (docs/advise.md):"
-            + " its mix's workloads on an open-model rate ladder per contestant, then print the advice. Not with --suite.")
+            + " its mix sent as one request mix on an open-model rate ladder per contestant, then print the advice."
+            + " Not with --suite or --workloads.")
     Path profileFile;
 
     @Option(names = "--contestants", paramLabel = "ID", split = ",", showDefaultValue = Visibility.NEVER, description = "Only these contestants, or all (default: the suite's).")
@@ -161,14 +163,16 @@ final class RunCommand implements Callable<Integer> {
         List<Catalog.Entry> entries = catalog.select(only.isEmpty() ? defaultSet(suite.contestantsToStart(), catalog.ids()) : suite.contestants());
         Path root = resultsRoot != null ? resultsRoot : LabDefaults.contestantsDir(System.getProperty(LabDefaults.HOME_PROPERTY)).resolveSibling("results");
         ResultsWriter results = ResultsWriter.create(root, Instant.now(), suite.name());
-        out.println("stackbench run: suite " + suite.name() + ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
-                + suite.levels().stream().map(l -> l.describe()).toList()
+        out.println("stackbench run: suite " + suite.name()
+                + (suite.workloads().isEmpty() ? "" : ", " + suite.workloads().stream().map(Workload::label).toList() + " x "
+                        + suite.levels().stream().map(l -> l.describe()).toList())
                 + suite.connectionCells().stream().map(cc -> ", " + cc.workloads().stream().map(Workload::label).toList() + " x "
                         + cc.levels().stream().map(l -> l.describe()).toList() + (cc.contestants().isEmpty() ? "" : " for " + cc.contestants()))
                         .collect(java.util.stream.Collectors.joining())
                 + suite.realtime().map(r -> ", realtime at " + r.levels().stream().map(l -> l.describe()).toList()).orElse("")
                 + suite.blocking().map(b -> ", blocking (json alone and with " + b.cpuPercent() + "% /cpu) at " + b.level().describe()
                         + (b.variants().isEmpty() ? "" : ", also for " + b.variants())).orElse("")
+                + mixLine(suite)
                 + ", " + suite.trials() + " interleaved round(s) of "
                 + DurationConverter.format(suite.duration()) + " trials after a " + DurationConverter.format(suite.warmup()) + " warm-up ("
                 + DurationConverter.format(suite.rewarm()) + " in later rounds);"
@@ -231,6 +235,13 @@ final class RunCommand implements Callable<Integer> {
         return gate.apply(analysis, thresholds, out, spec.commandLine().getErr()).code();
     }
 
+    /** @return {@code , the mix [io x1] (io 50 ms) as one request mix on the ladder [...]} for a profile's suite, else empty */
+    private static String mixLine(Suite suite) {
+        return suite.ladder().filter(l -> !l.mix().isEmpty()).map(l -> ", the mix " + l.mix().stream()
+                .map(k -> k.workload().label() + " x" + k.weight()).toList() + " (io " + suite.params().ioMillis()
+                + " ms) as one request mix on the ladder " + suite.levels().stream().map(LoadLevel::describe).toList()).orElse("");
+    }
+
     /**
      * A built-in suite's default set applies to the project's own contestants; in a directory of the
      * user's own (--contestants-dir) that has none of them, the suite measures every contestant there.
@@ -262,6 +273,10 @@ final class RunCommand implements Callable<Integer> {
         }
         if (suiteName != null) {
             throw new UserException(ExitCode.USAGE, "--profile and --suite both given: a profile makes its own suite; drop one");
+        }
+        if (!workloads.isEmpty()) {
+            throw new UserException(ExitCode.USAGE, "--profile and --workloads both given: a profile sends its mix as one request"
+                    + " mix; drop --workloads, or change the profile's mix");
         }
         if (!Files.isRegularFile(profileFile)) {
             throw new UserException(ExitCode.USAGE, "no such profile: " + profileFile + " (write one with: stackbench advise --init "

@@ -15,6 +15,9 @@ class AdviseCommandTest {
     static final Path FIXTURES = Path.of("../analysis/src/test/resources/advise").toAbsolutePath().normalize();
     static final String RUN = FIXTURES.resolve("rate-curves").toString();
     static final String IO_HEAVY = FIXTURES.resolve("io-heavy.yaml").toString();
+    /** A profile's run (the mix as one request mix) and its profile. */
+    static final String MIX_RUN = FIXTURES.resolve("mix-ladder").toString();
+    static final String MIX_API = FIXTURES.resolve("mix-api.yaml").toString();
 
     @TempDir
     Path tmp;
@@ -28,6 +31,34 @@ class AdviseCommandTest {
                 .contains(" 4  django-gunicorn  python         30.8 req/s")
                 .contains("If the peak doubles (to 800 req/s): fastapi-uvicorn needs 1 core, express 1, fastify 1,"
                         + " django-gunicorn 34; first: fastapi-uvicorn (unchanged).");
+    }
+
+    @Test
+    void aProfilesRunIsAdvisedFromItsMixCellsAndAnotherProfileIsToldTheRunDiffers() {
+        CliRun r = CliRun.of("advise", MIX_API, MIX_RUN, "--locale", "en-US");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("3  django-gunicorn  python          140 req/s")
+                .contains("== Capacity per core at the p99 target, the mix sent as one request mix ==")
+                .contains("Capacity from the mix cells: every trial sent the profile's mix as one request mix");
+        CliRun other = CliRun.of("advise", IO_HEAVY, MIX_RUN, "--locale", "en-US");
+        assertThat(other.exitCode()).isZero();
+        assertThat(other.out()).contains("The profile run of 2026-12-01T10:00:00Z sent the mix user 70%, io 20%, cpu 10%, not the"
+                + " profile's io 80%, user 20%: its figures answer that run's requests, not this profile's.");
+        // an older per-workload directory beside it: both read, each contestant by what there is
+        CliRun both = CliRun.of("advise", MIX_API, MIX_RUN, RUN, "--locale", "en-US");
+        assertThat(both.exitCode()).isZero();
+        assertThat(both.out()).contains("; from the per-workload cells").contains("does not record the io delay");
+    }
+
+    @Test
+    void runWithAProfileRefusesWorkloadsAndASuiteInOneLine() {
+        CliRun w = CliRun.of("run", "--profile", MIX_API, "--workloads", "json");
+        assertThat(w.exitCode()).isEqualTo(2);
+        assertThat(w.err()).isEqualTo("stackbench: --profile and --workloads both given: a profile sends its mix as one request"
+                + " mix; drop --workloads, or change the profile's mix\nTry 'stackbench run --help' for usage.\n");
+        CliRun s = CliRun.of("run", "--profile", MIX_API, "--suite", "quick");
+        assertThat(s.err()).isEqualTo("stackbench: --profile and --suite both given: a profile makes its own suite; drop one\n"
+                + "Try 'stackbench run --help' for usage.\n");
     }
 
     @Test

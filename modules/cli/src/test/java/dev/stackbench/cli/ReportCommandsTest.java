@@ -117,7 +117,7 @@ class ReportCommandsTest {
         Result r = run("report", tmp.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.ENVIRONMENT.code()).isEqualTo(3);
         assertThat(r.err()).isEqualTo("stackbench: " + tmp.resolve("run.json") + " has schemaVersion 7 but this"
-                + " Stackbench reads up to 3; use a newer Stackbench to read it\n");
+                + " Stackbench reads up to 4; use a newer Stackbench to read it\n");
     }
 
     @Test

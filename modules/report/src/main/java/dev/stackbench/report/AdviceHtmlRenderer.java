@@ -43,7 +43,7 @@ final class AdviceHtmlRenderer {
                         + " quarter to four times yours (log scale); a gap means it cannot meet that target at any"
                         + " measured rate. The dashed line is your target."))
                 .append("</figcaption></figure>\n</div>\n</section>\n");
-        body.append("<section id=\"capacity\">\n<h2>Capacity per core at the p99 target, per workload</h2>\n")
+        body.append("<section id=\"capacity\">\n<h2>").append(esc(t.capacityHeading(a))).append("</h2>\n")
                 .append(t.capacities(a).toHtml("results")).append("</section>\n");
         list(body, "What the answer is sensitive to", t.sensitivity(a));
         if (!a.profile().needs().isEmpty()) {

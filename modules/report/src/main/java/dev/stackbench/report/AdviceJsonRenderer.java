@@ -148,6 +148,7 @@ final class AdviceJsonRenderer {
                 x.put("met", n.met());
             }
             o.put("score", c.score());
+            o.put("form", c.mixForm() ? "mix" : "perWorkload");
             ArrayNode workloads = o.putArray("workloads");
             c.workloads().forEach(w -> workloads.add(workload(w)));
         }
@@ -170,6 +171,18 @@ final class AdviceJsonRenderer {
             o.put("missedAbovePerCorePerSecond", m.missedAbovePerCore().map(r -> JsonFigures.round(r, 1)).orElse(null));
             o.put("rssPeakBytes", m.rssPeakBytes());
             o.put("noInterval", m.noInterval());
+            if (!m.kinds().isEmpty()) {
+                ArrayNode kinds = o.putArray("kinds");
+                for (Capacity.KindP99 k : m.kinds()) {
+                    ObjectNode x = kinds.addObject();
+                    x.put("kind", k.kind());
+                    x.put("share", JsonFigures.round(k.share(), 4));
+                    x.put("p99Micros", k.p99Micros());
+                    x.put("lowerBound", k.lowerBound());
+                    x.put("values", k.values());
+                    x.put("supported", k.supported());
+                }
+            }
         } else if (c instanceof Capacity.Estimated e) {
             o.put("capacity", "estimatedFromClosedModel");
             o.put("perCorePerSecond", JsonFigures.round(e.perCore(), 1));
@@ -181,6 +194,7 @@ final class AdviceJsonRenderer {
         } else if (c instanceof Capacity.Unmet u) {
             o.put("capacity", "cannotMeet");
             o.put("bestP99Micros", u.bestP99Micros());
+            o.put("bestP99HighMicros", u.bestP99HighMicros());
             o.put("atPerSecond", JsonFigures.round(u.atPerSecond(), 1));
             o.put("lowerBound", u.lowerBound());
             o.put("measuredLevels", u.measuredLevels());

@@ -18,7 +18,7 @@ final class AdviceMarkdownRenderer {
         out.append(a.ranked().isEmpty() ? "No contestant meets the target at a measured rate.\n" : t.ranking(a).toMarkdown());
         lines(out, "Cannot meet the target", t.cannotMeet(a));
         lines(out, "Not measurable from these runs", t.notMeasurable(a));
-        out.append("\n## Capacity per core at the p99 target, per workload\n\n").append(t.capacities(a).toMarkdown());
+        out.append("\n## ").append(t.capacityHeading(a)).append("\n\n").append(t.capacities(a).toMarkdown());
         lines(out, "What the answer is sensitive to", t.sensitivity(a));
         if (!a.profile().needs().isEmpty()) {
             out.append("\n## Needs the measurements cannot see\n\n").append(t.needs(a).toMarkdown());

@@ -75,20 +75,50 @@ final class AdviceTables {
         return new Table(cols, rows);
     }
 
-    /** @return per contestant and workload of the mix: what the capacity rule found */
+    /** @return the capacity section's heading: per workload, or the mix as one request mix when any contestant's came so */
+    String capacityHeading(Advice a) {
+        return all(a).stream().anyMatch(ContestantAdvice::mixForm)
+                ? "Capacity per core at the p99 target, the mix sent as one request mix"
+                : "Capacity per core at the p99 target, per workload";
+    }
+
+    /** @return per contestant and workload of the mix (or the mix as one): what the capacity rule found */
     Table capacities(Advice a) {
         List<List<String>> rows = new ArrayList<>();
+        boolean kinds = all(a).stream().anyMatch(ContestantAdvice::mixForm);
+        for (ContestantAdvice c : all(a)) {
+            for (ContestantAdvice.WorkloadCapacity w : c.workloads()) {
+                List<String> row = new ArrayList<>(capacityRow(c.contestant().id(), w));
+                if (kinds) {
+                    row.add(w.capacity() instanceof Capacity.Measured m && !m.kinds().isEmpty() ? kinds(m) : "—");
+                }
+                rows.add(row);
+            }
+        }
+        List<Table.Column> cols = new ArrayList<>(List.of(Table.left("contestant"), Table.left("workload"), Table.right("share"),
+                Table.right("capacity/core"), Table.right("95% CI"), Table.left("where"), Table.right("p99 (CI high)"),
+                Table.left("next level")));
+        if (kinds) {
+            cols.add(Table.left("p99 per kind there"));
+        }
+        return new Table(cols, rows);
+    }
+
+    /** @return {@code user 5.20 ms, io 61.3 ms, cpu n/a (n=140)}: each kind's p99 at the capacity rate, where its values support one */
+    private String kinds(Capacity.Measured m) {
+        List<String> out = new ArrayList<>();
+        for (Capacity.KindP99 k : m.kinds()) {
+            out.add(k.kind() + " " + (k.supported() ? (k.lowerBound() ? "≥ " : "") + f.latency(k.p99Micros())
+                    : "n/a (n=" + f.integer(k.values()) + ")"));
+        }
+        return String.join(", ", out);
+    }
+
+    private static List<ContestantAdvice> all(Advice a) {
         List<ContestantAdvice> all = new ArrayList<>(a.ranked());
         all.addAll(a.cannotMeet());
         all.addAll(a.notMeasurable());
-        for (ContestantAdvice c : all) {
-            for (ContestantAdvice.WorkloadCapacity w : c.workloads()) {
-                rows.add(capacityRow(c.contestant().id(), w));
-            }
-        }
-        return new Table(List.of(Table.left("contestant"), Table.left("workload"), Table.right("share"),
-                Table.right("capacity/core"), Table.right("95% CI"), Table.left("where"), Table.right("p99 (CI high)"),
-                Table.left("next level")), rows);
+        return all;
     }
 
     private List<String> capacityRow(String id, ContestantAdvice.WorkloadCapacity w) {
@@ -108,7 +138,7 @@ final class AdviceTables {
         if (w.capacity() instanceof Capacity.Unmet u) {
             return List.of(id, w.workload(), share, "cannot meet", "—",
                     "best at " + f.rate(u.atPerSecond()) + " req/s of " + u.measuredLevels() + " open levels",
-                    (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()), "—");
+                    (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()) + " (" + f.latency(u.bestP99HighMicros()) + ")", "—");
         }
         return List.of(id, w.workload(), share, "not measurable", "—", "—", "—", "—");
     }
@@ -120,8 +150,10 @@ final class AdviceTables {
             for (ContestantAdvice.WorkloadCapacity w : c.workloads()) {
                 if (w.capacity() instanceof Capacity.Unmet u) {
                     out.add(c.contestant().id() + ": cannot meet p99 " + f.latency(a.profile().p99TargetMicros()) + " on "
-                            + w.workload() + " at any measured rate on this machine's cores: best p99 "
-                            + (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros()) + " at "
+                            + (c.mixForm() ? "the mix" : w.workload()) + " at any measured rate on this machine's cores: best p99 "
+                            + (u.lowerBound() ? "≥ " : "") + f.latency(u.bestP99Micros())
+                            + (u.bestP99HighMicros() > u.bestP99Micros() ? ", its 95% interval up to "
+                            + f.latency(u.bestP99HighMicros()) : "") + " at "
                             + f.rate(u.atPerSecond()) + " req/s (" + u.measuredLevels() + " open-model levels measured).");
                 }
             }

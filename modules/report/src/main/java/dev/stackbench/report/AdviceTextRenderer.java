@@ -22,7 +22,7 @@ final class AdviceTextRenderer {
         }
         lines(out, "Cannot meet the target", t.cannotMeet(a));
         lines(out, "Not measurable from these runs", t.notMeasurable(a));
-        section(out, "Capacity per core at the p99 target, per workload");
+        section(out, t.capacityHeading(a));
         out.append(t.capacities(a).toText());
         lines(out, "What the answer is sensitive to", t.sensitivity(a));
         if (!a.profile().needs().isEmpty()) {

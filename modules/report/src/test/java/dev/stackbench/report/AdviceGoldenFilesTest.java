@@ -30,6 +30,7 @@ class AdviceGoldenFilesTest {
     static final Path FIXTURES = Path.of("../analysis/src/test/resources/advise");
     static Advice ioHeavy;
     static Advice cpuStrict;
+    static Advice mixApi;
     final Locale savedDefault = Locale.getDefault();
 
     @BeforeAll
@@ -38,6 +39,9 @@ class AdviceGoldenFilesTest {
         var analysis = Analyzer.analyze(dir.run(), t -> Optional.empty(), AnalysisSettings.DEFAULTS);
         ioHeavy = Advisor.advise(ProfileReader.read(FIXTURES.resolve("io-heavy.yaml")), List.of(analysis));
         cpuStrict = Advisor.advise(ProfileReader.read(FIXTURES.resolve("cpu-strict.yaml")), List.of(analysis));
+        ResultsDirectory mix = ResultsDirectory.open(FIXTURES.resolve("mix-ladder"));
+        mixApi = Advisor.advise(ProfileReader.read(FIXTURES.resolve("mix-api.yaml")),
+                List.of(Analyzer.analyze(mix.run(), t -> Optional.empty(), AnalysisSettings.DEFAULTS)));
     }
 
     @AfterEach
@@ -60,6 +64,18 @@ class AdviceGoldenFilesTest {
     @Test
     void textOfAProfileSomeCannotMeet() throws IOException {
         assertGolden("advice-cpu-strict-en-US.txt", reports("en-US").render(Format.TEXT, cpuStrict));
+    }
+
+    /** A profile's run: the mix sent as one request mix, each kind's p99 at the capacity rate beside it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "de-DE"})
+    void textOfTheMixForm(String tag) throws IOException {
+        assertGolden("advice-mix-api-" + tag + ".txt", reports(tag).render(Format.TEXT, mixApi));
+    }
+
+    @Test
+    void jsonOfTheMixForm() throws IOException {
+        assertGolden("advice-mix-api.json", reports("fr-FR").render(Format.JSON, mixApi));
     }
 
     @Test
@@ -89,5 +105,8 @@ class AdviceGoldenFilesTest {
                         + " not measurable from this run: run the full suite or an open-model suite.");
         assertThat(reports("en-US").render(Format.TEXT, cpuStrict))
                 .contains("django-gunicorn: cannot meet p99 10.0 ms on cpu at any measured rate on this machine's cores: best p99 ");
+        assertThat(reports("en-US").render(Format.TEXT, mixApi))
+                .contains("== Capacity per core at the p99 target, the mix sent as one request mix ==")
+                .contains("user n/a (n=980), io n/a (n=280), cpu n/a (n=140)");
     }
 }

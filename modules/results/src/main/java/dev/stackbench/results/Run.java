@@ -34,11 +34,12 @@ public record Run(
         List<ReferenceMeasurement> reference) {
 
     /**
-     * The schema version this code writes and the newest it reads (it reads 1 and 2 too). Schema 3
+     * The schema version this code writes and the newest it reads (it reads 1 to 3 too). Schema 3
      * added the fan-out level ({@link LoadLevel.Fanout}), a trial's {@link TrialDetail} and the
-     * generator's {@code lagged}.
+     * generator's {@code lagged}; schema 4 the plan's {@link Plan#params()} (the io delay and the cpu
+     * n sent) and {@link Plan#mix()} (a profile's request mix).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     public Run {
         if (schemaVersion < 1) {

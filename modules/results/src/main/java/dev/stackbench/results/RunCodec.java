@@ -20,8 +20,9 @@ import java.util.Locale;
  * in record-component order, two-space indent, {@code \n} line ends, a final newline; instants
  * as ISO-8601 UTC ({@code 2025-03-01T10:00:00Z}), durations as ISO-8601 ({@code PT10S}).
  * Reading is strict: an unknown field is an error, so that a typo never passes silently.
- * Schema-1 and schema-2 files are read too: {@link SchemaUpgrade} fills the fields they lack first.
- * A trial's {@code detail} is optional in every schema: absent means an ordinary HTTP trial.
+ * Schema-1 to schema-3 files are read too: {@link SchemaUpgrade} fills the fields they lack first.
+ * A trial's {@code detail} is optional in every schema: absent means an ordinary HTTP trial; so are the
+ * plan's {@code params} and {@code mix} (absent: not recorded, or no mix measured).
  *
  * <p>Thread-safe once built.
  */
@@ -88,6 +89,7 @@ public final class RunCodec {
             // schema 2 had neither; a schema-3 file written before the generator's lagged existed lacks it too
             SchemaUpgrade.fromV2(any);
             SchemaUpgrade.absentDetails(any);
+            SchemaUpgrade.absentPlanFields(any);
         }
         try {
             return mapper.treeToValue(tree, Run.class);

@@ -75,6 +75,20 @@ final class SchemaUpgrade {
     }
 
     /**
+     * A plan without {@code params} or {@code mix} did not record them (schemas 1 to 3) or measured no mix
+     * (schema 4 leaves a null out): sets them to null, in place, so that the strict reader accepts it.
+     */
+    static void absentPlanFields(ObjectNode run) {
+        if (run.get("plan") instanceof ObjectNode plan) {
+            for (String field : new String[] {"params", "mix"}) {
+                if (!plan.has(field)) {
+                    plan.putNull(field);
+                }
+            }
+        }
+    }
+
+    /**
      * A trial without {@code detail} is an ordinary HTTP trial (schemas 1 and 2 had none; schema 3
      * leaves it out when null): sets it to null, in place, so that the strict reader accepts it.
      */

@@ -45,13 +45,14 @@ public sealed interface TrialDetail {
     }
 
     /**
-     * A request-mix trial (workload {@code blocking}: GET /json with a share of GET /cpu at one
-     * open-model rate). Its {@link Trial} holds the figures of the kind it is about, the first
-     * ({@code json}: {@code requests}, {@code throughputPerSecond}, {@code latencyMicros}); every
-     * kind's own figures are here.
+     * A request-mix trial at one open-model rate; every kind's own figures are here. Workload
+     * {@code blocking} (GET /json with a share of GET /cpu): its {@link Trial} holds the figures of
+     * the kind it is about, the first ({@code json}: {@code requests}, {@code throughputPerSecond},
+     * {@code latencyMicros}). Workload {@value Plan#MIX} (a profile's mix, schema 4, the kinds as in
+     * {@link Plan#mix()}): its {@link Trial} holds the whole mix's figures, every request of every kind.
      *
-     * @param kinds every request kind of the mix, in the mix's order, at least one; the first is
-     *     the one the trial's figures describe
+     * @param kinds every request kind of the mix, in the mix's order, at least one; for
+     *     {@code blocking} the first is the one the trial's figures describe
      */
     record Mix(List<Kind> kinds) implements TrialDetail {
         public Mix {

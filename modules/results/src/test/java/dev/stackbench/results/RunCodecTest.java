@@ -146,9 +146,9 @@ class RunCodecTest {
 
     @Test
     void newerSchemaIsRejectedWithTheWayOut() {
-        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 4, \"whatever\": true}", "x/run.json"))
+        assertThatThrownBy(() -> codec.read("{\"schemaVersion\": 5, \"whatever\": true}", "x/run.json"))
                 .isInstanceOf(ResultsFormatException.class)
-                .hasMessage("x/run.json has schemaVersion 4 but this Stackbench reads up to 3;"
+                .hasMessage("x/run.json has schemaVersion 5 but this Stackbench reads up to 4;"
                         + " use a newer Stackbench to read it")
                 .extracting(e -> ((ResultsFormatException) e).kind())
                 .isEqualTo(ResultsFormatException.Kind.NEWER_SCHEMA);
@@ -207,6 +207,33 @@ class RunCodecTest {
         assertThat(codec.write(v2)).doesNotContain("\"detail\"");
     }
 
+    /** Schema 4: the plan records the io delay and the mix sent; a schema-3 plan reads with neither, and writes back without them. */
+    @Test
+    void thePlansParamsAndMixSurviveARoundTripAndASchema3PlanHasNeither() throws IOException {
+        Run base = sample(List.of(contestant("a", new ContestantStatus.Measured())));
+        Plan plan = base.plan().with(new Plan.Params(50, 10_000), List.of(
+                new Plan.MixShare("user", "/api/users/{random:1..10000}", 7), new Plan.MixShare("io", "/io?ms=50", 2),
+                new Plan.MixShare("cpu", "/cpu?n=10000", 1)));
+        Run run = new Run(Run.SCHEMA_VERSION, base.suite(), base.started(), base.finished(), base.status(), plan,
+                base.environment(), base.contestants(), base.trials(), base.reference());
+        String json = codec.write(run);
+        assertThat(codec.read(json, "test")).isEqualTo(run);
+        assertThat(json).contains("    \"params\" : {\n      \"ioMillis\" : 50,\n      \"cpuN\" : 10000\n    },\n"
+                + "    \"mix\" : [\n      {\n        \"workload\" : \"user\",\n        \"path\" : \"/api/users/{random:1..10000}\",\n"
+                + "        \"weight\" : 7\n      },");
+        assertThat(plan.mixFractions()).containsExactly(Map.entry("user", 0.7), Map.entry("io", 0.2), Map.entry("cpu", 0.1));
+
+        String v3 = fixtureRunJson();
+        assertThat(v3).startsWith("{\n  \"schemaVersion\" : 3,").doesNotContain("\"params\"").doesNotContain("\"mix\"");
+        Run old = codec.read(v3, "v3/run.json");
+        assertThat(old.plan().params()).isNull();
+        assertThat(old.plan().mix()).isNull();
+        assertThat(old.plan().mixFractions()).isEmpty();
+        assertThat(codec.write(old)).isEqualTo(v3);
+        assertThatThrownBy(() -> new Plan.MixShare("io", "/io?ms=50", 0))
+                .hasMessage("plan.mix weight must be >= 1, was 0 for io");
+    }
+
     @Test
     void fanoutAndMixTrialsSurviveARoundTripInTheDocumentedShape() {
         Percentiles lat = new Percentiles(900, 1200, 1500, 2500, 4000, 9000, 12000, 1000.5, 300.25, 12345, 0);
@@ -228,7 +255,7 @@ class RunCodecTest {
         String json = codec.write(run);
 
         assertThat(codec.read(json, "test")).isEqualTo(run);
-        assertThat(json).startsWith("{\n  \"schemaVersion\" : 3,")
+        assertThat(json).startsWith("{\n  \"schemaVersion\" : 4,")
                 .contains("{\n        \"model\" : \"fanout\",\n        \"subscribers\" : 1000,\n        \"publishPerSecond\" : 20.0\n      }")
                 .contains("\"detail\" : {\n        \"kind\" : \"fanout\",\n        \"connected\" : 997,")
                 .contains("\"detail\" : {\n        \"kind\" : \"mix\",\n        \"kinds\" : [");

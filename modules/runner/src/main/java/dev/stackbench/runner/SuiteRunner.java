@@ -264,6 +264,12 @@ public final class SuiteRunner {
                 cells.add(new Schedule.Cell(TrialRunner.BLOCKING, b.level(), ids));
             }
         });
+        // a profile's ladder sends its mix as one request mix at every level
+        suite.ladder().filter(l -> !l.mix().isEmpty()).ifPresent(l -> {
+            List<String> ids = implementing(l.mixWorkloads(), "every workload of the mix "
+                    + l.mixWorkloads().stream().map(Workload::label).toList());
+            suite.levels().stream().filter(level -> !ids.isEmpty()).forEach(level -> cells.add(new Schedule.Cell(Plan.MIX, level, ids)));
+        });
         return cells;
     }
 
@@ -282,7 +288,8 @@ public final class SuiteRunner {
 
     private void runSlot(Schedule.Slot slot, ContestantLauncher launcher, TrialRunner runner, Optional<DatabaseServer> database)
             throws InterruptedException {
-        boolean usesDatabase = slot.workload().equals(Workload.USER.label());
+        boolean usesDatabase = slot.workload().equals(Workload.USER.label())
+                || (slot.workload().equals(Plan.MIX) && suite.ladder().orElseThrow().mixWorkloads().contains(Workload.USER));
         boolean retried = false;
         while (true) {
             RunningContestant server = up.get(slot.contestant());
@@ -468,8 +475,14 @@ public final class SuiteRunner {
         List<String> workloads = new ArrayList<>(suite.allWorkloads().stream().map(Workload::label).toList());
         suite.realtime().ifPresent(r -> workloads.add(Workload.REALTIME.label()));
         suite.blocking().ifPresent(b -> workloads.add(TrialRunner.BLOCKING));
+        List<Plan.MixShare> mix = suite.ladder().filter(l -> !l.mix().isEmpty()).map(l -> l.mix().stream()
+                .map(k -> new Plan.MixShare(k.workload().label(), suite.params().template(k.workload()), k.weight())).toList()).orElse(null);
+        if (mix != null) {
+            workloads.add(Plan.MIX);
+        }
         Plan plan = new Plan(List.copyOf(contestants.keySet()), workloads,
-                suite.allLevels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus());
+                suite.allLevels(), suite.trials(), rounds, seed, suite.rewarm(), suite.warmup(), suite.duration(), suite.cpus())
+                .with(new Plan.Params(suite.params().ioMillis(), suite.params().cpuN()), mix);
         Run run = new Run(Run.SCHEMA_VERSION, suite.name(), started, Instant.now(), status, plan, environment,
                 List.copyOf(contestants.values()), trials, reference);
         results.writeRun(run);

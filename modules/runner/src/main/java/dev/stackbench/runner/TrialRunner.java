@@ -25,7 +25,9 @@ import dev.stackbench.results.ServerUsage;
 import dev.stackbench.results.Trial;
 import dev.stackbench.results.TrialDetail;
 import dev.stackbench.results.TrialLogs;
+import dev.stackbench.results.Plan;
 import dev.stackbench.runner.suite.BlockingCells;
+import dev.stackbench.runner.suite.Ladder;
 import dev.stackbench.runner.suite.WorkloadParams;
 import dev.stackbench.runner.suite.Suite;
 import java.io.IOException;
@@ -76,7 +78,8 @@ final class TrialRunner {
 
     /**
      * Measures one trial of any kind: a WebSocket fan-out for a {@link LoadLevel.Fanout} level,
-     * the json + /cpu mix for workload {@value #BLOCKING}, an HTTP workload otherwise.
+     * the json + /cpu mix for workload {@value #BLOCKING}, the suite's ladder mix for workload
+     * {@value Plan#MIX}, an HTTP workload otherwise.
      *
      * @param workload the workload's label ({@code json}, ..., {@code realtime}, {@code blocking})
      * @param round  1-based round, also the trial's index in its cell
@@ -173,6 +176,8 @@ final class TrialRunner {
                 .timeout(suite.timeout()).model(model);
         if (BLOCKING.equals(workload)) {
             b.requests(mix(suite.blocking().orElse(BlockingCells.DEFAULT), suite.params()));
+        } else if (Plan.MIX.equals(workload)) {
+            b.requests(profileMix(suite.ladder().orElseThrow().mix(), suite.params()));
         } else {
             b.paths(suite.params().paths(Workload.valueOf(workload.toUpperCase(Locale.ROOT))));
         }
@@ -189,6 +194,12 @@ final class TrialRunner {
     static List<RequestKind> mix(BlockingCells cells, WorkloadParams params) {
         return List.of(new RequestKind("json", "GET", "/json").withWeight(100 - cells.cpuPercent()),
                 new RequestKind("cpu", "GET", "/cpu?n=" + params.cpuN()).withWeight(cells.cpuPercent()));
+    }
+
+    /** A profile's mix: one kind per workload, named by it, its requests as the workload sends them, by weight. */
+    static List<RequestKind> profileMix(List<Ladder.Share> mix, WorkloadParams params) {
+        return mix.stream().map(k -> new RequestKind(k.workload().label(), "GET", params.template(k.workload())).withWeight(k.weight()))
+                .toList();
     }
 
     private static Trial trial(LoadResult r, String id, String workload, LoadLevel level, int round, Instant started, TrialUsage used,
@@ -212,9 +223,24 @@ final class TrialRunner {
         if (BLOCKING.equals(workload)) {
             return mixTrial(r, id, level, round, started, server, health, errors, invalid, log);
         }
+        // a profile's mix: the whole mix's figures (every request of every kind), each kind's in the detail
+        TrialDetail detail = Plan.MIX.equals(workload) ? new TrialDetail.Mix(kinds(r)) : null;
         return new Trial(id, workload, level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), r.requests(), ok,
                 r.unsent(), Percentiles.of(latency, r.censoredHistogram().getTotalCount()), r.errorHistogram().getTotalCount() == 0 ? null : Percentiles.of(r.errorHistogram()),
-                open ? Percentiles.of(r.serviceHistogram()) : null, errors, server, health, invalid, log);
+                open ? Percentiles.of(r.serviceHistogram()) : null, errors, server, health, invalid, log, detail);
+    }
+
+    /** @return every kind's figures, in the mix's order */
+    private static List<TrialDetail.Kind> kinds(LoadResult r) {
+        List<TrialDetail.Kind> kinds = new ArrayList<>();
+        for (KindResult k : r.kinds()) {
+            // a kind has one histogram of every request of it (responses of any status, censored values): the
+            // engine keeps no per-kind success histogram; errors are counted beside it and invalidate a trial past the threshold
+            kinds.add(new TrialDetail.Kind(k.name(), r.spec().requests().stream().filter(q -> q.name().equals(k.name())).findFirst()
+                    .map(RequestKind::path).orElse(""), k.weight(), k.requests(), k.successLatency().count() / r.measuredSeconds(),
+                    Percentiles.of(k.latencyHistogram(), k.censoredHistogram().getTotalCount()), k.errors().total()));
+        }
+        return kinds;
     }
 
     /**
@@ -224,21 +250,9 @@ final class TrialRunner {
      */
     private static Trial mixTrial(LoadResult r, String id, LoadLevel level, int round, Instant started, ServerUsage server,
                                   GeneratorHealth health, Errors errors, List<String> invalid, String log) {
-        List<TrialDetail.Kind> kinds = new ArrayList<>();
-        KindResult json = null;
-        for (KindResult k : r.kinds()) {
-            // a kind has one histogram of every request of it (responses of any status, censored values): the
-            // engine keeps no per-kind success histogram; errors are counted beside it and invalidate a trial past the threshold
-            Histogram success = k.latencyHistogram();
-            long censored = k.censoredHistogram().getTotalCount();
-            kinds.add(new TrialDetail.Kind(k.name(), r.spec().requests().stream().filter(q -> q.name().equals(k.name())).findFirst()
-                    .map(RequestKind::path).orElse(""), k.weight(), k.requests(), k.successLatency().count() / r.measuredSeconds(),
-                    Percentiles.of(success, censored), k.errors().total()));
-            if (k.name().equals("json")) {
-                json = k;
-            }
-        }
-        KindResult j = java.util.Objects.requireNonNull(json, "the blocking mix has a json kind");
+        List<TrialDetail.Kind> kinds = kinds(r);
+        KindResult j = r.kinds().stream().filter(k -> k.name().equals("json")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the blocking mix has a json kind"));
         TrialDetail.Kind jsonFigures = kinds.stream().filter(k -> k.name().equals("json")).findFirst().orElseThrow();
         return new Trial(id, BLOCKING, level, round, round, started, r.measuredSeconds(), r.warmupSeconds(), j.requests(),
                 jsonFigures.throughputPerSecond(), j.unsent(), jsonFigures.latencyMicros(), null, null, errors, server, health, invalid, log,

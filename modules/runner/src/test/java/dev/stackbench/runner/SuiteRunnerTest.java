@@ -180,6 +180,57 @@ class SuiteRunnerTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aProfileLadderSendsItsMixAsOneRequestMixAtEveryRateAndStopsWhereTheMixMisses() throws Exception {
+        // 90% json, 10% /cpu?n=20000 (about 10 ms each on the stand-in): 20 req/s of the mix meets a 500 ms p99;
+        // at 2000 req/s its 200 /cpu a second need two cores' worth: the mix misses, 4000 is never sent
+        Suite ladder = new Suite("profile", List.of(), List.of(),
+                List.of(new LoadLevel.Open(20), new LoadLevel.Open(2000), new LoadLevel.Open(4000)), 64, Optional.empty(), 2,
+                Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ZERO, Duration.ofSeconds(1),
+                new CpuSets("0", SERVER.toString(), SERVER.toString()), new WorkloadParams(30, 20_000), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(new dev.stackbench.runner.suite.Ladder(500_000, 0.5, 0,
+                        List.of(new dev.stackbench.runner.suite.Ladder.Share(Workload.JSON, 9),
+                                new dev.stackbench.runner.suite.Ladder.Share(Workload.CPU, 1)))));
+        assertThat(ladder.trialsPerContestant()).isEqualTo(6);
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Run run = run(ladder, new RunListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+            }
+        }, "steady-a");
+
+        // run.json records what was sent: the mix and the workloads' parameters
+        assertThat(run.plan().workloads()).containsExactly("mix");
+        assertThat(run.plan().mix()).containsExactly(new dev.stackbench.results.Plan.MixShare("json", "/json", 9),
+                new dev.stackbench.results.Plan.MixShare("cpu", "/cpu?n=20000", 1));
+        assertThat(run.plan().params()).isEqualTo(new dev.stackbench.results.Plan.Params(30, 20_000));
+        assertThat(run.trials()).allSatisfy(t -> assertThat(t.workload()).isEqualTo("mix"));
+        assertThat(run.trials()).extracting(t -> ((LoadLevel.Open) t.level()).ratePerSecond())
+                .contains(20.0, 2000.0).doesNotContain(4000.0);
+        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a mix: ") && m.endsWith(" at 2000 req/s offered: the ladder's higher rates are skipped"));
+        // a trial's figures are the whole mix's; its detail has each kind's, in the mix's order and weights
+        Trial low = run.trials().stream().filter(t -> t.level().equals(new LoadLevel.Open(20))).findFirst().orElseThrow();
+        dev.stackbench.results.TrialDetail.Mix mix = (dev.stackbench.results.TrialDetail.Mix) low.detail();
+        assertThat(mix.kinds()).extracting(k -> k.name() + " " + k.path() + " " + k.weight())
+                .containsExactly("json /json 9", "cpu /cpu?n=20000 1");
+        assertThat(mix.kinds().stream().mapToLong(k -> k.requests()).sum()).isEqualTo(low.requests());
+        assertThat(mix.kinds().get(0).requests()).isGreaterThan(mix.kinds().get(1).requests());
+        // and the results directory reads back with them
+        Run back = ResultsDirectory.open(dir.resolve(dir.toFile().list()[0])).run();
+        assertThat(back.plan().mix()).isEqualTo(run.plan().mix());
+        assertThat(back.schemaVersion()).isEqualTo(Run.SCHEMA_VERSION);
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aContestantThatCrashesMidTrialMakesTheTrialInvalidIsRestartedOnceAndTheRunGoesOn() throws Exception {
         Run run = run(suite(3), RunListener.SILENT, "steady-a", "dies-midway");
 

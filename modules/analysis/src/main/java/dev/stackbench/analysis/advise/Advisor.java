@@ -4,6 +4,7 @@ import dev.stackbench.analysis.Analysis;
 import dev.stackbench.analysis.Cell;
 import dev.stackbench.analysis.Interval;
 import dev.stackbench.results.Contestant;
+import dev.stackbench.results.Plan;
 import dev.stackbench.results.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,11 @@ import java.util.Optional;
  * into an {@link Advice}.
  *
  * <ol>
- *   <li>Per contestant and workload of the mix, {@link CapacityRule} over the cells of every run.</li>
- *   <li>The mix's capacity per core by the harmonic rule: a request of workload w costs
+ *   <li>Per contestant, {@link CapacityRule} over its request-mix cells (workload {@value Plan#MIX}) of the
+ *       runs that sent the profile's mix (or, when none did, of every run that sent a mix, with a note that it
+ *       differs): the mix form, the capacity read off the mix's own p99.</li>
+ *   <li>Without mix cells (older results directories, other suites), the per-workload form: {@link CapacityRule}
+ *       per workload of the mix, combined by the harmonic rule: a request of workload w costs
  *       1 / capacity(w) core-seconds, so 1 / Σ(share(w) / capacity(w)).</li>
  *   <li>Cores = ceil(peak x (1 + headroom) / that capacity); memory = cores x the largest peak memory
  *       per core at the capacity levels; monthly cost = 730 h x (cores x core-hour + GiB x GiB-hour).</li>
@@ -65,7 +69,7 @@ public final class Advisor {
             curve.add(new Advice.TargetPoint(Math.round(profile.p99TargetMicros() * factor), costs));
         }
         return new Advice(profile, base.runs(), base.ranked(), base.cannotMeet(), base.notMeasurable(), sensitivity,
-                notes(profile, base), curve);
+                notes(profile, base, runs), curve);
     }
 
     private static Advice.Scenario scenario(Advice.Change change, Profile changed, List<Analysis> runs) {
@@ -96,25 +100,22 @@ public final class Advisor {
         List<ContestantAdvice> fits = new ArrayList<>();
         List<ContestantAdvice> unmet = new ArrayList<>();
         List<ContestantAdvice> unknown = new ArrayList<>();
+        List<Analysis> mixRuns = mixRuns(profile, runs);
         for (Contestant c : contestants.values()) {
             List<ContestantAdvice.WorkloadCapacity> capacities = new ArrayList<>();
-            for (Profile.Share share : profile.mix()) {
-                List<CapacityRule.Sample> samples = new ArrayList<>();
-                for (Analysis a : runs) {
-                    int cores = ServerCores.count(a.run().environment().serverCpus());
-                    for (Cell cell : a.cells()) {
-                        if (cell.key().contestant().equals(c.id()) && cell.key().workload().equals(share.workload())) {
-                            samples.add(new CapacityRule.Sample(cell, cores));
-                        }
-                    }
+            List<CapacityRule.Sample> mixSamples = samples(mixRuns, c.id(), Plan.MIX);
+            if (!mixSamples.isEmpty()) {
+                // the mix form: the profile's mix sent as one request mix, its capacity read straight off its cells
+                Capacity capacity = CapacityRule.of(mixSamples, profile.p99TargetMicros(), profile.errorBudget());
+                capacities.add(new ContestantAdvice.WorkloadCapacity(Plan.MIX, 1.0, nextStep ? atNextStep(capacity) : capacity));
+            } else {
+                // the per-workload form (older results): each workload alone, combined by the harmonic rule
+                for (Profile.Share share : profile.mix()) {
+                    Capacity capacity = CapacityRule.of(samples(runs, c.id(), share.workload()), profile.p99TargetMicros(),
+                            profile.errorBudget());
+                    capacities.add(new ContestantAdvice.WorkloadCapacity(share.workload(), share.fraction(),
+                            nextStep ? atNextStep(capacity) : capacity));
                 }
-                Capacity capacity = CapacityRule.of(samples, profile.p99TargetMicros(), profile.errorBudget());
-                if (nextStep && capacity instanceof Capacity.Measured m && m.missedAbovePerCore().isPresent()) {
-                    double above = m.missedAbovePerCore().get();
-                    capacity = new Capacity.Measured(above, Optional.empty(), above * m.serverCores(), m.serverCores(),
-                            m.p99Micros(), m.p99HighMicros(), Optional.empty(), m.rssPeakBytes(), m.noInterval());
-                }
-                capacities.add(new ContestantAdvice.WorkloadCapacity(share.workload(), share.fraction(), capacity));
             }
             List<ContestantAdvice.NeedScore> needs = profile.needs().stream()
                     .map(n -> new ContestantAdvice.NeedScore(n.id(), n.weight(), n.metBy(c.language()))).toList();
@@ -130,6 +131,70 @@ public final class Advisor {
         }
         return new Advice(profile, runs.stream().map(a -> label(a.run())).toList(), rank(fits, profile.sameCostWithin()),
                 unmet, unknown, List.of(), List.of(), List.of());
+    }
+
+    /** @return the cells of this contestant and workload in these runs, each with its run's server cores */
+    private static List<CapacityRule.Sample> samples(List<Analysis> runs, String id, String workload) {
+        List<CapacityRule.Sample> samples = new ArrayList<>();
+        for (Analysis a : runs) {
+            int cores = ServerCores.count(a.run().environment().serverCpus());
+            for (Cell cell : a.cells()) {
+                if (cell.key().contestant().equals(id) && cell.key().workload().equals(workload)) {
+                    samples.add(new CapacityRule.Sample(cell, cores));
+                }
+            }
+        }
+        return samples;
+    }
+
+    /** @return a measured capacity taken at the next measured rate above it, which missed; others unchanged */
+    private static Capacity atNextStep(Capacity capacity) {
+        if (capacity instanceof Capacity.Measured m && m.missedAbovePerCore().isPresent()) {
+            double above = m.missedAbovePerCore().get();
+            return new Capacity.Measured(above, Optional.empty(), above * m.serverCores(), m.serverCores(), m.p99Micros(),
+                    m.p99HighMicros(), Optional.empty(), m.rssPeakBytes(), m.noInterval(), List.of());
+        }
+        return capacity;
+    }
+
+    /**
+     * @return the runs whose request-mix cells answer the profile: those that sent the profile's mix (shares and io
+     *     delay), or when none did, every run that sent a mix (the notes say it differs)
+     */
+    static List<Analysis> mixRuns(Profile profile, List<Analysis> runs) {
+        List<Analysis> withMix = runs.stream().filter(a -> a.run().plan().mix() != null).toList();
+        List<Analysis> matching = withMix.stream().filter(a -> mismatch(profile, a.run().plan()).isEmpty()).toList();
+        return matching.isEmpty() ? withMix : matching;
+    }
+
+    /**
+     * @return how a run's recorded mix or io delay differs from the profile's, e.g. {@code sent the mix io 100%, not
+     *     the profile's user 70%, io 30%}; empty when it matches or the run recorded neither
+     */
+    static Optional<String> mismatch(Profile profile, Plan plan) {
+        List<String> differs = new ArrayList<>();
+        Map<String, Double> wanted = profileFractions(profile);
+        if (plan.mix() != null) {
+            Map<String, Double> sent = plan.mixFractions();
+            boolean same = sent.keySet().equals(wanted.keySet())
+                    && wanted.entrySet().stream().allMatch(e -> Math.abs(sent.get(e.getKey()) - e.getValue()) < 0.0005);
+            if (!same) {
+                differs.add("sent the mix " + describe(sent) + ", not the profile's " + describe(wanted));
+            }
+        }
+        if (wanted.containsKey("io") && plan.params() != null && plan.params().ioMillis() != profile.ioMillis()
+                && (plan.workloads().contains("io") || plan.mixFractions().containsKey("io"))) {
+            differs.add("measured io with " + plan.params().ioMillis() + " ms, not the profile's " + profile.ioMillis() + " ms");
+        }
+        return differs.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", differs));
+    }
+
+    /** @return {@code user 70%, io 20%, cpu 10%} */
+    static String describe(Map<String, Double> fractions) {
+        List<String> parts = new ArrayList<>();
+        fractions.forEach((w, f) -> parts.add(w + " " + new java.math.BigDecimal(f * 100).setScale(1, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "%"));
+        return String.join(", ", parts);
     }
 
     /** @return every contestant of an answer, in the order the runs name them */
@@ -227,22 +292,45 @@ public final class Advisor {
         return out;
     }
 
-    private static List<String> notes(Profile p, Advice a) {
+    private static List<String> notes(Profile p, Advice a, List<Analysis> runs) {
         List<String> notes = new ArrayList<>();
         notes.add("Capacity per core: the highest open-model rate whose p99 95% interval stays under the target,"
                 + " with enough values for a p99, no censored p99, errors within the budget and the offered rate kept up;"
                 + " divided by the cores of the run's server CPU set.");
-        if (p.mix().size() > 1) {
-            notes.add("The mix combines the workloads by the harmonic rule: a request of a workload costs 1 / capacity"
-                    + " core-seconds, weighted by its share.");
+        List<ContestantAdvice> all = new ArrayList<>(a.ranked());
+        all.addAll(a.cannotMeet());
+        all.addAll(a.notMeasurable());
+        List<String> mixed = all.stream().filter(ContestantAdvice::mixForm).map(c -> c.contestant().id()).toList();
+        List<String> alone = all.stream().filter(c -> !c.mixForm()).map(c -> c.contestant().id()).toList();
+        String mixNote = "the mix cells: every trial sent the profile's mix as one request mix (run.json's plan.mix),"
+                + " so a rate's p99 is the whole mix's; each kind's own p99 at the capacity rate is shown beside it";
+        String aloneNote = "the per-workload cells (each workload measured alone: a results directory from before the mix was"
+                + " sent as one, or another suite), combined by the harmonic rule: a request of a workload costs"
+                + " 1 / capacity core-seconds, weighted by its share";
+        if (alone.isEmpty() && !mixed.isEmpty()) {
+            notes.add("Capacity from " + mixNote + ".");
+        } else if (mixed.isEmpty() && !alone.isEmpty()) {
+            notes.add("Capacity from " + aloneNote + ".");
+        } else if (!mixed.isEmpty()) {
+            notes.add("Capacity from " + mixNote + ", for " + String.join(", ", mixed) + "; from " + aloneNote + ", for "
+                    + String.join(", ", alone) + ".");
         }
-        if (p.mix().stream().anyMatch(s -> s.workload().equals("io"))) {
-            notes.add("run.json does not record the io workload's delay: this advice assumes the runs measured io with "
-                    + p.ioMillis() + " ms, as the profile says.");
+        boolean io = p.mix().stream().anyMatch(s -> s.workload().equals("io") && s.fraction() > 0);
+        for (Analysis r : runs) {
+            Plan plan = r.run().plan();
+            Optional<String> differs = mismatch(p, plan);
+            if (differs.isPresent()) {
+                notes.add("The " + r.run().suite() + " run of " + r.run().started() + " " + differs.get() + ": its figures answer that run's requests, not this"
+                        + " profile's" + (plan.mix() != null && !mixRuns(p, runs).contains(r) ? " (its mix cells are not used:"
+                        + " another run sent the profile's mix)" : "") + ".");
+            } else if (io && plan.params() == null) {
+                notes.add("The " + r.run().suite() + " run of " + r.run().started() + " does not record the io delay (run.json before schema 4): this advice"
+                        + " assumes it measured io with " + p.ioMillis() + " ms, as the profile says.");
+            }
         }
         boolean estimates = a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().estimated());
         if (a.ranked().stream().anyMatch(c -> c.fit().orElseThrow().lowerBound())) {
-            notes.add("≥: a workload met the target at the highest rate measured, so its capacity may be higher and its"
+            notes.add("≥: the mix (or a workload of it) met the target at the highest rate measured, so its capacity may be higher and its"
                     + " cores fewer than stated; measure higher rates to find where it stops.");
         }
         if (estimates) {
@@ -263,6 +351,12 @@ public final class Advisor {
                     + " the profile.");
         }
         return notes;
+    }
+
+    private static Map<String, Double> profileFractions(Profile p) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        p.mix().stream().filter(s -> s.fraction() > 0).forEach(s -> out.merge(s.workload(), s.fraction(), Double::sum));
+        return out;
     }
 
     private static String label(Run run) {

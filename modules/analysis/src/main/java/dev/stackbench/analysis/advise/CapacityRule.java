@@ -5,6 +5,10 @@ import dev.stackbench.analysis.Flag;
 import dev.stackbench.analysis.Interval;
 import dev.stackbench.analysis.PercentileFigure;
 import dev.stackbench.results.LoadLevel;
+import dev.stackbench.results.Percentiles;
+import dev.stackbench.results.Trial;
+import dev.stackbench.results.TrialDetail;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +39,7 @@ public final class CapacityRule {
     }
 
     /**
-     * @param samples every cell of one contestant on one workload, from every run
+     * @param samples every cell of one contestant on one workload (or its request mix), from every run
      * @param targetMicros the p99 target, µs
      * @param errorBudget the largest error rate of a level that counts, 0..1
      */
@@ -49,7 +53,7 @@ public final class CapacityRule {
                 Sample lowest = open.stream().min(Comparator.comparingDouble(s -> s.cell().p99().value().median()))
                         .orElseThrow();
                 PercentileFigure p99 = lowest.cell().p99();
-                return new Capacity.Unmet(Math.round(p99.value().median()), offered(lowest), p99.lowerBound(), open.size());
+                return new Capacity.Unmet(Math.round(p99.value().median()), Math.round(upper(p99)), offered(lowest), p99.lowerBound(), open.size());
             }
             Sample s = best.get();
             Cell c = s.cell();
@@ -58,7 +62,7 @@ public final class CapacityRule {
                     .filter(o -> !meets(o.cell(), targetMicros, errorBudget)).map(CapacityRule::perCore).findFirst();
             return new Capacity.Measured(perCore, perCore(c.throughput().interval(), s.serverCores()), offered(s),
                     s.serverCores(), Math.round(c.p99().value().median()), Math.round(upper(c.p99())), missedAbove,
-                    c.rssPeakBytes(), c.p99().value().interval().isEmpty());
+                    c.rssPeakBytes(), c.p99().value().interval().isEmpty(), kinds(c));
         }
         Optional<Sample> closed = samples.stream().filter(s -> s.cell().key().level() instanceof LoadLevel.Closed)
                 .filter(s -> meets(s.cell(), targetMicros, errorBudget))
@@ -74,6 +78,29 @@ public final class CapacityRule {
         return new Capacity.NotMeasurable(samples.isEmpty()
                 ? "no cell of this workload in these runs; " + RUN_MORE
                 : "only closed-model levels, none with its p99 under the target; " + RUN_MORE);
+    }
+
+    /** @return a request mix's kinds at this cell, from its ranked trials' details, in the mix's order; empty for a workload alone */
+    static List<Capacity.KindP99> kinds(Cell c) {
+        List<TrialDetail.Mix> mixes = c.ranked().stream().map(t -> t.detail() instanceof TrialDetail.Mix m ? m : null)
+                .filter(java.util.Objects::nonNull).toList();
+        if (mixes.size() != c.ranked().size() || mixes.isEmpty()) {
+            return List.of();
+        }
+        List<Capacity.KindP99> out = new ArrayList<>();
+        double total = mixes.get(0).kinds().stream().mapToInt(TrialDetail.Kind::weight).sum();
+        for (TrialDetail.Kind k : mixes.get(0).kinds()) {
+            List<Trial> with = c.ranked().stream().filter(t -> kind((TrialDetail.Mix) t.detail(), k.name()).isPresent()).toList();
+            PercentileFigure p99 = PercentileFigure.of("p99", 99, with,
+                    t -> kind((TrialDetail.Mix) t.detail(), k.name()).orElseThrow().latencyMicros(), Percentiles::p99);
+            out.add(new Capacity.KindP99(k.name(), k.weight() / total, Math.round(p99.value().median()), p99.lowerBound(),
+                    p99.minCount()));
+        }
+        return out;
+    }
+
+    private static Optional<TrialDetail.Kind> kind(TrialDetail.Mix mix, String name) {
+        return mix.kinds().stream().filter(k -> k.name().equals(name)).findFirst();
     }
 
     /** @return whether the cell's p99 interval stays under the target within the error budget */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * cost for the peak when it can meet the target, and its score on every need.
  *
  * @param contestant the contestant (from the first run naming it)
- * @param workloads one capacity per share of the mix, in mix order
+ * @param workloads one capacity per share of the mix, in mix order; or one of workload
+ *     {@value dev.stackbench.results.Plan#MIX}, share 1, when the runs measured the mix as one request mix
  * @param fit the sizing, present when every workload of the mix has a capacity
  * @param needs one score per need of the profile, in profile order
  * @param rank 1-based place among the contestants that fit; 0 for those that do not
@@ -23,6 +24,14 @@ public record ContestantAdvice(Contestant contestant, List<WorkloadCapacity> wor
     public ContestantAdvice {
         workloads = List.copyOf(workloads);
         needs = List.copyOf(needs);
+    }
+
+    /**
+     * @return whether its capacity comes from request-mix cells (one {@link WorkloadCapacity} of workload
+     *     {@value dev.stackbench.results.Plan#MIX}, share 1), not from its workloads measured alone
+     */
+    public boolean mixForm() {
+        return workloads.size() == 1 && workloads.get(0).workload().equals(dev.stackbench.results.Plan.MIX);
     }
 
     /** @return the sum of the weights of the needs it meets */

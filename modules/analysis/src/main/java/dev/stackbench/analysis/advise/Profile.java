@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param mix the request mix: one share per workload, in the order written, shares summing to 100%
  * @param ioMillis how long the {@code io} workload's upstream takes, ms (what the run must have
- *     measured; run.json does not record it, so the report states it)
+ *     measured with; run.json records it from schema 4 on, and the advice says when a run's differs)
  * @param realtime real-time connections and message rate, when the project has them
  * @param peakPerSecond the peak request rate the service must carry, requests/s, > 0
  * @param p99TargetMicros the latency the peak must stay under at the 99th percentile, µs, > 0

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a run must measure to answer a profile: for a future {@code stackbench run --profile FILE}
- * (docs/advise.md). A pure function of the profile.
+ * What a run must measure to answer a profile ({@code stackbench run --profile FILE}, docs/advise.md).
+ * A pure function of the profile.
  *
- * <p>Every workload of the mix with a share above 0 gets an open-model rate ladder per core of the
- * server's CPU set: a geometric series with ratio √2 from {@value #LOWEST_RATE} req/s up to the
- * first step at or above the profile's peak x (1 + headroom) (a contestant carrying the whole peak on
- * one core needs no higher step), each rounded to two significant digits. The runner multiplies by
- * its server cores and stops a contestant's ladder at the first step whose p99 exceeds
- * {@value #STOP_FACTOR} x the target or whose errors exceed the error budget: higher steps cannot
- * meet the target either.
+ * <p>The mix's workloads with a share above 0 are sent together, as one request mix weighted by
+ * their shares ({@link #mix}), on an open-model rate ladder per core of the server's CPU set: a
+ * geometric series with ratio √2 from {@value #LOWEST_RATE} req/s up to the first step at or above
+ * the profile's peak x (1 + headroom) (a contestant carrying the whole peak on one core needs no
+ * higher step), each rounded to two significant digits. The runner multiplies by its server cores and
+ * stops a contestant's ladder at the first step whose p99 exceeds {@value #STOP_FACTOR} x the target
+ * or whose errors exceed the error budget: higher steps cannot meet the target either.
  */
 public final class ProfileMeasurements {
     /** The first step of every ladder, req/s per core. */
@@ -27,38 +27,66 @@ public final class ProfileMeasurements {
     }
 
     /**
-     * One workload to measure.
+     * One kind of the request mix.
      *
      * @param workload {@code json}, {@code user}, {@code io} or {@code cpu}
+     * @param weight its weight, >= 1: the share in per mille, divided by the weights' greatest common
+     *     divisor (70%, 20%, 10% give 7, 2, 1)
+     */
+    public record Weighted(String workload, int weight) {
+    }
+
+    /**
+     * What a profile's run sends: its mix as one request mix on the ladder.
+     *
+     * @param mix the workloads with a share above 0, in mix order, with their weights
      * @param ioMillis the io delay to measure with (the profile's), ms
-     * @param ratesPerCore offered rates, req/s per server core, ascending
+     * @param ratesPerCore offered rates of the whole mix, req/s per server core, ascending
      * @param stopAboveP99Micros stop the ladder at the first step whose p99 is above this, µs
      * @param errorBudget stop at the first step whose error rate is above this, 0..1
      */
-    public record Measurement(String workload, int ioMillis, List<Double> ratesPerCore, long stopAboveP99Micros,
+    public record MixLadder(List<Weighted> mix, int ioMillis, List<Double> ratesPerCore, long stopAboveP99Micros,
             double errorBudget) {
-        public Measurement {
+        public MixLadder {
+            mix = List.copyOf(mix);
             ratesPerCore = List.copyOf(ratesPerCore);
         }
     }
 
-    /** @return one measurement per workload of the mix with a share above 0, in mix order */
-    public static List<Measurement> of(Profile profile) {
-        List<Double> ladder = ladder(profile.peakPerSecond() * (1 + profile.headroom()));
-        List<Measurement> out = new ArrayList<>();
+    /** @return the profile's mix as one request mix on the ladder */
+    public static MixLadder mix(Profile profile) {
+        List<Weighted> weighted = new ArrayList<>();
+        int gcd = 0;
         for (Profile.Share s : profile.mix()) {
-            if (s.fraction() > 0) {
-                out.add(new Measurement(s.workload(), profile.ioMillis(), ladder,
-                        profile.p99TargetMicros() * STOP_FACTOR, profile.errorBudget()));
+            int perMille = (int) Math.round(s.fraction() * 1000);
+            if (perMille > 0) {
+                gcd = java.math.BigInteger.valueOf(gcd).gcd(java.math.BigInteger.valueOf(perMille)).intValue();
             }
         }
-        return out;
+        for (Profile.Share s : profile.mix()) {
+            int perMille = (int) Math.round(s.fraction() * 1000);
+            if (perMille > 0) {
+                weighted.add(new Weighted(s.workload(), perMille / gcd));
+            }
+        }
+        return new MixLadder(weighted, profile.ioMillis(), ladder(profile.peakPerSecond() * (1 + profile.headroom())),
+                profile.p99TargetMicros() * STOP_FACTOR, profile.errorBudget());
     }
 
     /** Values a trial needs for its p99 to be printed (10 beyond it). */
     public static final int VALUES_FOR_P99 = 1000;
     /** The shortest trial, seconds. */
     public static final int MIN_TRIAL_SECONDS = 10;
+
+    /**
+     * @param errorBudget the profile's error budget, 0..1 (below 1)
+     * @return intended requests a ladder's trial sends so that a level whose errors stay within the budget still
+     *     records the {@value #VALUES_FOR_P99} successful values its p99 needs: ceil(1,000 / (1 - budget)), 1,011 at 1%
+     *     (with exactly 1,000, one failed request left a level without a printable p99)
+     */
+    public static int valuesPerTrial(double errorBudget) {
+        return (int) Math.ceil(VALUES_FOR_P99 / (1 - Math.min(errorBudget, 0.5)) - 1e-9);
+    }
 
     /** @return seconds a trial at {@code ratePerSecond} needs to record {@value #VALUES_FOR_P99} values, at least {@value #MIN_TRIAL_SECONDS} */
     public static int trialSeconds(double ratePerSecond) {

@@ -12,7 +12,7 @@
  *   <li>{@link dev.stackbench.analysis.advise.Advisor}: the whole answer,
  *       {@link dev.stackbench.analysis.advise.Advice};</li>
  *   <li>{@link dev.stackbench.analysis.advise.ProfileMeasurements}: what a run must measure for a
- *       profile (for a future {@code stackbench run --profile}).</li>
+ *       profile ({@code stackbench run --profile}: its mix as one request mix on a rate ladder).</li>
  * </ul>
  * Pure functions over records; nothing here reads the clock or prints.
  */

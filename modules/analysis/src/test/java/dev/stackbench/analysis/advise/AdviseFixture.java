@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The advisor's synthetic results directory ({@code src/test/resources/advise/rate-curves/run.json},
- * no interval logs: the advisor reads run.json's percentiles). Deterministic; rewrite it by hand after
+ * The advisor's synthetic results directory of the per-workload form ({@code src/test/resources/advise/rate-curves/run.json},
+ * schema 3, as written before a profile's mix was sent as one request mix and before run.json recorded the io delay;
+ * no interval logs: the advisor reads run.json's percentiles). {@link MixLadderFixture} is the mix form. Deterministic; rewrite it by hand after
  * changing a figure ({@code AdviseFixtureTest} fails while the committed file differs):
  *
  * <pre>
@@ -118,8 +119,8 @@ public final class AdviseFixture {
             reference.add(new ReferenceMeasurement(round, started.plusSeconds(20 + 60 * slot++), 20_000 + 100 * round,
                     1_200));
         }
-        // the committed file is a schema-2 run (HTTP trials only), which this code still reads
-        return new Run(Run.SCHEMA_VERSION, "advise-fixture", started, started.plusSeconds(20 + 60 * slot),
+        // an older results directory: schema 3, each workload measured alone, no io delay or mix recorded
+        return new Run(3, "advise-fixture", started, started.plusSeconds(20 + 60 * slot),
                 RunStatus.COMPLETE, plan, env, contestants, trials, reference);
     }
 

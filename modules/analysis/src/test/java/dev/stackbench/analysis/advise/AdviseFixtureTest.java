@@ -16,4 +16,10 @@ class AdviseFixtureTest {
         String committed = Files.readString(Path.of("src/test/resources/advise/rate-curves/run.json"), StandardCharsets.UTF_8);
         assertThat(committed).isEqualTo(new RunCodec().write(AdviseFixture.run()));
     }
+
+    @Test
+    void theCommittedMixLadderRunIsTheGeneratedOne() throws IOException {
+        String committed = Files.readString(Path.of("src/test/resources/advise/mix-ladder/run.json"), StandardCharsets.UTF_8);
+        assertThat(committed).isEqualTo(new RunCodec().write(MixLadderFixture.run()));
+    }
 }

@@ -11,6 +11,8 @@ final class AdviseRuns {
     static final String IO_HEAVY = resource("io-heavy.yaml");
     /** All cpu at 100 req/s with a 10 ms p99. */
     static final String CPU_STRICT = resource("cpu-strict.yaml");
+    /** 70% user, 20% io at 50 ms, 10% cpu at 1,000 req/s, p99 200 ms: the mix-ladder fixture's profile. */
+    static final String MIX_API = resource("mix-api.yaml");
 
     private AdviseRuns() {
     }
@@ -25,6 +27,11 @@ final class AdviseRuns {
 
     static Analysis fixture() {
         return Analyzer.analyze(AdviseFixture.run(), t -> Optional.empty(), AnalysisSettings.DEFAULTS);
+    }
+
+    /** @return the mix-ladder fixture (a profile's run: the mix as one request mix), analysed */
+    static Analysis mixLadder() {
+        return Analyzer.analyze(MixLadderFixture.run(), t -> Optional.empty(), AnalysisSettings.DEFAULTS);
     }
 
     static Profile profile(String yaml) {

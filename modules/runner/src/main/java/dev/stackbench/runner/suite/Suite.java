@@ -45,7 +45,8 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         contestants = List.copyOf(contestants);
         workloads = List.copyOf(workloads);
         levels = List.copyOf(levels);
-        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty() && connectionCells.isEmpty()) {
+        if (workloads.isEmpty() && realtime.isEmpty() && blocking.isEmpty() && connectionCells.isEmpty()
+                && ladder.map(l -> l.mix().isEmpty()).orElse(true)) {
             throw new IllegalArgumentException("a suite needs at least one workload");
         }
         if (!workloads.isEmpty() && levels.isEmpty() && curve.isEmpty()) {
@@ -169,9 +170,14 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         return duration;
     }
 
+    /** @return the workloads measured on every level: the suite's, and a ladder's request mix as one more */
+    private int levelWorkloads() {
+        return workloads.size() + (ladder.map(l -> l.mix().isEmpty()).orElse(true) ? 0 : 1);
+    }
+
     /** @return measured trials per contestant of the matrix and the realtime and blocking cells, curve steps not counted */
     public int trialsPerContestant() {
-        return (workloads.size() * levels.size() + extraCells()) * trials;
+        return (levelWorkloads() * levels.size() + extraCells()) * trials;
     }
 
     /** @return measured trials of contestant {@code id}, its connection cells counted, curve steps not */
@@ -233,7 +239,7 @@ public record Suite(String name, List<String> contestants, List<Workload> worklo
         Duration total = Duration.ZERO;
         for (LoadLevel level : levels) {
             Duration d = duration(level).plus(pause);
-            total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(workloads.size()));
+            total = total.plus(warmup.plus(d).plus(rewarm.plus(d).multipliedBy(trials - 1L)).multipliedBy(levelWorkloads()));
         }
         Duration extra = duration.plus(pause);
         return total.plus(warmup.plus(extra).plus(rewarm.plus(extra).multipliedBy(trials - 1L)).multipliedBy(extraCells()));

@@ -39,6 +39,14 @@ public record WorkloadParams(int ioMillis, int cpuN) {
     }
 
     /**
+     * @return the request target of {@code w} as one request kind of a mix sends it, templates for its
+     *     random part ({@code /api/users/{random:1..10000}}: a user id drawn per request, as {@link #paths} does)
+     */
+    public String template(Workload w) {
+        return w == Workload.USER ? "/api/users/{random:1.." + USERS + "}" : paths(w).get(0);
+    }
+
+    /**
      * @return the measurable workload named {@code label}
      * @throws IllegalArgumentException naming the value and the choices
      */
