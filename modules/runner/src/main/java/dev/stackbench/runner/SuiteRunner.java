@@ -73,8 +73,12 @@ public final class SuiteRunner {
     private final Map<String, RunningContestant> up = new LinkedHashMap<>();
     private final Map<String, Integer> crashes = new LinkedHashMap<>();
     private final Set<String> warmed = new HashSet<>();
-    /** A ladder's stops: "contestant workload" -> the lowest rate that missed, req/s. */
+    /** A ladder's stops for the rest of the run: "contestant workload" -> the lowest rate that missed twice, req/s. */
     private final Map<String, Double> ladderStops = new LinkedHashMap<>();
+    /** A ladder's stops for one round: "contestant workload round" -> the lowest rate that missed in it, req/s. */
+    private final Map<String, Double> roundStops = new LinkedHashMap<>();
+    /** A ladder's misses: "contestant workload" -> the rate that missed, by round. */
+    private final Map<String, Map<Integer, Double>> ladderMisses = new LinkedHashMap<>();
     private final List<Trial> trials = new ArrayList<>();
     private final List<ReferenceMeasurement> reference = new ArrayList<>();
     private final Environment environment;
@@ -328,14 +332,21 @@ public final class SuiteRunner {
 
     /** @return whether a ladder's earlier miss on this contestant and workload skips this higher rate */
     private boolean aboveLadderStop(Schedule.Slot slot) {
-        Double stop = ladderStops.get(slot.contestant() + " " + slot.workload());
-        return stop != null && slot.level() instanceof LoadLevel.Open o && o.ratePerSecond() > stop;
+        if (!(slot.level() instanceof LoadLevel.Open o)) {
+            return false;
+        }
+        String key = slot.contestant() + " " + slot.workload();
+        Double stop = ladderStops.get(key);
+        Double inRound = roundStops.get(key + " " + slot.round());
+        return (stop != null && o.ratePerSecond() > stop) || (inRound != null && o.ratePerSecond() > inRound);
     }
 
     /**
-     * A ladder stops a contestant's workload at the first rate that misses: its p99 above the bound
-     * or its error rate above the budget. Higher rates cannot meet the target; they are skipped in this
-     * round and the later ones.
+     * A ladder skips a contestant's higher rates after a rate that misses: its p99 above the bound or
+     * its error rate above the budget. One miss skips them in its own round only: on a shared machine a
+     * single slow trial is not yet the contestant's limit, and the next round measures the ladder
+     * again. A second miss, in a later round, at the same rate or a lower one, skips them for the rest
+     * of the run: higher rates cannot meet the target.
      */
     private void ladderStep(Schedule.Slot slot, Trial t) {
         if (suite.ladder().isEmpty() || !(slot.level() instanceof LoadLevel.Open o) || !t.valid()) {
@@ -349,12 +360,23 @@ public final class SuiteRunner {
             return;
         }
         String key = slot.contestant() + " " + slot.workload();
-        Double before = ladderStops.get(key);
-        if (before == null || o.ratePerSecond() < before) {
-            ladderStops.put(key, o.ratePerSecond());
-            listener.step("  " + key + ": " + (slow ? "p99 " + DurationFormat.micros(t.latencyMicros().p99()) + " above "
-                    + DurationFormat.micros(rules.stopAboveP99Micros()) : String.format(java.util.Locale.ROOT, "error rate %.1f%%", errorRate * 100)
-                    + " above the budget") + " at " + o.describe() + ": the ladder's higher rates are skipped");
+        double rate = o.ratePerSecond();
+        Map<Integer, Double> misses = ladderMisses.computeIfAbsent(key, k -> new LinkedHashMap<>());
+        boolean repeated = misses.entrySet().stream().anyMatch(m -> m.getKey() < slot.round() && m.getValue() <= rate);
+        misses.merge(slot.round(), rate, Math::min);
+        String why = (slow ? "p99 " + DurationFormat.micros(t.latencyMicros().p99()) + " above "
+                + DurationFormat.micros(rules.stopAboveP99Micros()) : String.format(java.util.Locale.ROOT, "error rate %.1f%%", errorRate * 100)
+                + " above the budget") + " at " + o.describe();
+        if (repeated) {
+            Double before = ladderStops.get(key);
+            if (before == null || rate < before) {
+                ladderStops.put(key, rate);
+                listener.step("  " + key + ": " + why + ", a second miss: the ladder's higher rates are skipped for the rest of the run");
+            }
+        } else {
+            roundStops.merge(key + " " + slot.round(), rate, Math::min);
+            listener.step("  " + key + ": " + why + ": the ladder's higher rates are skipped in round " + slot.round()
+                    + "; a second miss in a later round skips them for the rest of the run");
         }
     }
 

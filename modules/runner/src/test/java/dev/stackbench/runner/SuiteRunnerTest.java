@@ -173,7 +173,13 @@ class SuiteRunnerTest {
 
         assertThat(run.trials()).extracting(t -> ((LoadLevel.Open) t.level()).ratePerSecond())
                 .contains(2000.0).doesNotContain(4000.0);
-        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a cpu: ") && m.endsWith(" at 2000 req/s offered: the ladder's higher rates are skipped"));
+        // one miss skips the higher rates in its round; the next round measures 2000 again, and its second miss ends the ladder
+        assertThat(run.trials().stream().filter(t -> ((LoadLevel.Open) t.level()).ratePerSecond() == 2000.0).map(Trial::round))
+                .containsExactly(1, 2);
+        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a cpu: ") && m.endsWith(" at 2000 req/s offered: the ladder's higher rates"
+                + " are skipped in round 1; a second miss in a later round skips them for the rest of the run"));
+        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a cpu: ") && m.endsWith(" at 2000 req/s offered, a second miss: the ladder's"
+                + " higher rates are skipped for the rest of the run"));
         // a ladder's low rates last long enough for the values a p99 needs (here the suite's minimum, 0.6 s)
         assertThat(ladder.duration(new LoadLevel.Open(2))).isEqualTo(Duration.ofMillis(600));
     }
@@ -215,7 +221,8 @@ class SuiteRunnerTest {
         assertThat(run.trials()).allSatisfy(t -> assertThat(t.workload()).isEqualTo("mix"));
         assertThat(run.trials()).extracting(t -> ((LoadLevel.Open) t.level()).ratePerSecond())
                 .contains(20.0, 2000.0).doesNotContain(4000.0);
-        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a mix: ") && m.endsWith(" at 2000 req/s offered: the ladder's higher rates are skipped"));
+        assertThat(steps).anyMatch(m -> m.startsWith("  steady-a mix: ") && m.endsWith(" at 2000 req/s offered, a second miss: the ladder's"
+                + " higher rates are skipped for the rest of the run"));
         // a trial's figures are the whole mix's; its detail has each kind's, in the mix's order and weights
         Trial low = run.trials().stream().filter(t -> t.level().equals(new LoadLevel.Open(20))).findFirst().orElseThrow();
         dev.stackbench.results.TrialDetail.Mix mix = (dev.stackbench.results.TrialDetail.Mix) low.detail();

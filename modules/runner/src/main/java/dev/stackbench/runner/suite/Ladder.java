@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * An open-model rate ladder's rules (a profile's run, docs/advise.md): each contestant climbs the
- * rate levels in order, and stops at the first level that cannot meet the target, since higher rates
- * cannot either; trials last long enough for a p99. With a {@code mix}, every trial of the ladder
+ * rate levels in order; a level that cannot meet the target skips the higher ones, since they cannot
+ * either: in its round, and for the rest of the run once a later round misses again (one slow trial on
+ * a shared machine is not yet the limit); trials last long enough for a p99. With a {@code mix}, every trial of the ladder
  * sends it as one request mix (workload {@value dev.stackbench.results.Plan#MIX}).
  *
  * @param stopAboveP99Micros a level whose trial's p99 (success latency with censored values) is above
- *     this ends the contestant's ladder on that workload, µs
- * @param errorBudget a level whose trial's error rate is above this ends it too, 0..1
+ *     this misses, µs
+ * @param errorBudget a level whose trial's error rate is above this misses too, 0..1
  * @param valuesPerTrial an open-model trial lasts at least this many intended requests (rate x
  *     duration), so that its p99 can be printed; the suite's duration is the minimum
  * @param mix the request mix every trial sends, in order; empty: the suite's workloads, each alone

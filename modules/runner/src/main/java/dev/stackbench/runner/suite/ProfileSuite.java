@@ -13,8 +13,9 @@ import java.util.Optional;
  * The suite that answers a project profile ({@code stackbench run --profile FILE}, docs/advise.md):
  * the profile's mix (its workloads with a share above 0, weighted by their shares) sent as one request
  * mix per trial (workload {@value dev.stackbench.results.Plan#MIX}), on the open-model rate ladder of
- * {@link ProfileMeasurements} times the server's cores, each contestant stopping its ladder at the
- * first rate that misses (p99 above twice the target, or errors above the budget), trials long enough
+ * {@link ProfileMeasurements} times the server's cores, a contestant's higher rates skipped after a
+ * rate that misses (p99 above twice the target, or errors above the budget): in that round, and for
+ * the rest of the run once a later round misses again (SuiteRunner's ladder rule), trials long enough
  * for 1,000 successful values within the error budget ({@link ProfileMeasurements#valuesPerTrial}, at
  * least 10 s), 3 interleaved rounds, the profile's io delay.
  */
