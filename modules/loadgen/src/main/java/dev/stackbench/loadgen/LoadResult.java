@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
  * {@code successes}, {@link #throughput()}, {@code bytesRead}, the timeline; in the open model these
  * count only responses to requests intended inside the window as well (a warm-up backlog answered
  * inside the window is not the window's), so {@code requests} never exceeds the requests the window
- * intended and {@link #achievedFraction()} never exceeds 1 by more than the schedule's rounding. Per
- * request intended inside the window,
+ * intended and {@link #achievedFraction()} exceeds 1 only by the schedule's rounding (or, with
+ * Poisson arrivals, by their sampling). Per request intended inside the window,
  * whenever its outcome came (in flight at the end: drained for at most one timeout): the latency
  * histograms and the errors. Latency is from the intended send time in open model, from the
  * actual send in closed model; all histograms in microseconds.
