@@ -96,9 +96,9 @@ class SummaryGoldenFilesTest {
         ErrorCounts all = new ErrorCounts(0, 0, 0, 10, Map.of(503, 40L));
         ErrorCounts jsonErrors = new ErrorCounts(0, 0, 0, 0, Map.of(503, 30L));
         ErrorCounts usersErrors = new ErrorCounts(0, 0, 0, 10, Map.of(503, 10L));
-        KindResult jsonKind = new KindResult("json", 3, 1_493, 10, 0, LatencySummary.of(jsonLatency), LatencySummary.of(jsonLatency),
+        KindResult jsonKind = new KindResult("json", 3, 1_493, 1_463, 10, 0, LatencySummary.of(jsonLatency), LatencySummary.of(jsonLatency),
                 LatencySummary.of(error), jsonErrors, jsonLatency, new Histogram(1, 60_000_000, 3));
-        KindResult usersKind = new KindResult("users", 1, 497, 10, 0, LatencySummary.of(usersLatency, usersCensored),
+        KindResult usersKind = new KindResult("users", 1, 497, 487, 10, 0, LatencySummary.of(usersLatency, usersCensored),
                 LatencySummary.of(usersLatency), LatencySummary.of(error), usersErrors, usersLatency, usersCensored);
         LatencySummary total = LatencySummary.of(latency, censored);
         List<StageResult> stageResults = List.of(new StageResult(stages.get(0), 0, 5, 498, 12, LatencySummary.of(jsonLatency)),
@@ -110,7 +110,7 @@ class SummaryGoldenFilesTest {
         GeneratorEnvironment env = new GeneratorEnvironment("17.0.15", "Linux 6.1 amd64", "AMD EPYC", 2, "0", "epoll");
         List<ThresholdResult> thresholds = List.of(new ThresholdResult(p99, 2_000_000, true, false),
                 new ThresholdResult(errors, 20.0 / 507, false, true));
-        return new LoadResult(spec, 3, Warmup.End.FIXED, 10, 1_990, 1_572_864, 0, total, LatencySummary.of(success),
+        return new LoadResult(spec, 3, Warmup.End.FIXED, 10, 1_990, 1_950, 1_572_864, 0, total, LatencySummary.of(success),
                 LatencySummary.of(error), LatencySummary.of(service), latency, success, error, censored, service, all, timeline,
                 health, env, List.of(jsonKind, usersKind), stageResults, thresholds, false,
                 new ConnectionSummary("HTTP/1.1", 1, "", "", false, LatencySummary.of(new Histogram(1, 3_600_000_000L, 3))));

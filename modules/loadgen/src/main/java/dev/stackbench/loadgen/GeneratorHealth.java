@@ -11,7 +11,7 @@ import java.util.List;
  * @param processCpuUtilization cpuSeconds / (interval x cpusAvailable), 0..1
  * @param loopCpuUtilization  busiest event loop thread's CPU time / interval, 0..1
  * @param targetRate          requested rate in requests/s (open model), 0 in closed model
- * @param achievedRate        responses completed inside the window per second (as {@link LoadResult#throughput()})
+ * @param achievedRate        responses completed inside the window per second, open model: to requests intended inside it (as {@link LoadResult#throughput()})
  * @param sends               requests sent in the measured interval
  * @param lateSends           open model: sends more than {@link Defaults#LATE_SEND} behind schedule
  *                            while a connection was free (counted; the verdict comes from the lag percentiles)

@@ -5,7 +5,8 @@ package dev.stackbench.loadgen;
  *
  * @param startSeconds    start of the interval, seconds since the measured interval began
  * @param lengthSeconds   length of the interval in seconds
- * @param requests        responses (any status) completed inside the interval
+ * @param requests        responses (any status) completed inside the interval (open model: to requests
+ *                        intended inside the measured window)
  * @param errors          errors of any class counted inside the interval
  * @param p99Micros       99th percentile of the latencies recorded inside the interval (responses,
  *                        timeouts and, in the last interval, the unsent), microseconds (0 when empty)

@@ -11,7 +11,9 @@ import org.HdrHistogram.Histogram;
  *
  * @param name              the kind's name
  * @param weight            its weight in the mix
- * @param requests          its responses (any status) completed inside the window
+ * @param requests          its responses (any status) completed inside the window (open model: to
+ *                          requests intended inside it)
+ * @param successes         those of {@code requests} with status 200..399
  * @param measuredSeconds   the window, seconds
  * @param unsent            its requests intended inside the window and never sent (censored values)
  * @param latency           every request of the kind: responses and censored values
@@ -21,13 +23,18 @@ import org.HdrHistogram.Histogram;
  * @param latencyHistogram  as {@code latency}
  * @param censoredHistogram the censored values alone
  */
-public record KindResult(String name, int weight, long requests, double measuredSeconds, long unsent,
+public record KindResult(String name, int weight, long requests, long successes, double measuredSeconds, long unsent,
                          LatencySummary latency, LatencySummary successLatency, LatencySummary errorLatency,
                          ErrorCounts errors, Histogram latencyHistogram, Histogram censoredHistogram) {
 
     /** @return completions inside the window per second */
     public double throughput() {
         return measuredSeconds <= 0 ? 0 : requests / measuredSeconds;
+    }
+
+    /** @return successful completions inside the window per second */
+    public double successThroughput() {
+        return measuredSeconds <= 0 ? 0 : successes / measuredSeconds;
     }
 
     /** @return errors / requests intended in the window (0 when none) */

@@ -250,6 +250,7 @@ public final class LoadGenerator {
         Histogram latency = sampler.totalLatency();
         Histogram service = open ? sampler.totalService() : responsesOnly(sampler);
         long requests = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.COMPLETIONS)).sum();
+        long successes = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.SUCCESSES)).sum();
         long unsent = loops.stream().mapToLong(l -> l.counters().get(LoopCounters.UNSENT)).sum();
         double steal = stealEnd[1] > stealStart[1] ? (double) (stealEnd[0] - stealStart[0]) / (stealEnd[1] - stealStart[1]) : 0;
         LatencySummary latencySummary = LatencySummary.of(latency, sampler.totalCensored());
@@ -261,7 +262,8 @@ public final class LoadGenerator {
             int kind = k;
             Histogram kl = sampler.kindLatency(k);
             kindResults.add(new KindResult(encoded.name(k), spec.requests().get(k).weight(),
-                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.COMPLETIONS)).sum(), measured,
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.COMPLETIONS)).sum(),
+                    loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.SUCCESSES)).sum(), measured,
                     loops.stream().mapToLong(l -> l.kindCounters(kind).get(LoopCounters.UNSENT)).sum(),
                     LatencySummary.of(kl, sampler.kindCensored(k)), LatencySummary.of(sampler.kindSuccess(k)),
                     LatencySummary.of(sampler.kindError(k)), LoopCounters.sum(loops.stream().map(l -> l.kindCounters(kind)).toList()),
@@ -269,7 +271,7 @@ public final class LoadGenerator {
         }
         List<StageResult> stages = stages(loops, measured);
         List<ThresholdResult> thresholdResults = thresholds(loops, sampler, encoded, measured);
-        return new LoadResult(spec, (measureStart - loadStart) / 1e9, warmupEnd, measured, requests, bytes, unsent,
+        return new LoadResult(spec, (measureStart - loadStart) / 1e9, warmupEnd, measured, requests, successes, bytes, unsent,
                 latencySummary, LatencySummary.of(sampler.totalSuccess()), LatencySummary.of(sampler.totalError()),
                 LatencySummary.of(service), latency, sampler.totalSuccess(), sampler.totalError(), sampler.totalCensored(),
                 service, LoopCounters.sum(loops.stream().map(Loop::counters).toList()), timeline, health, environment(),

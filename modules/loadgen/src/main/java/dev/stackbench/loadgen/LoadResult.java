@@ -8,7 +8,11 @@ import org.HdrHistogram.Histogram;
  * generator fared.
  *
  * <p>Two kinds of figure. Per time, over the measured window {@code [start, end)}: {@code requests},
- * {@link #throughput()}, {@code bytesRead}, the timeline. Per request intended inside the window,
+ * {@code successes}, {@link #throughput()}, {@code bytesRead}, the timeline; in the open model these
+ * count only responses to requests intended inside the window as well (a warm-up backlog answered
+ * inside the window is not the window's), so {@code requests} never exceeds the requests the window
+ * intended and {@link #achievedFraction()} exceeds 1 only by the schedule's rounding (or, with
+ * Poisson arrivals, by their sampling). Per request intended inside the window,
  * whenever its outcome came (in flight at the end: drained for at most one timeout): the latency
  * histograms and the errors. Latency is from the intended send time in open model, from the
  * actual send in closed model; all histograms in microseconds.
@@ -17,7 +21,9 @@ import org.HdrHistogram.Histogram;
  * @param warmupSeconds   the warm-up actually used, seconds
  * @param warmupEnd       how the warm-up ended: fixed length, stable rate, or its cap
  * @param measuredSeconds the measured window, seconds
- * @param requests        responses (any status) completed inside the window
+ * @param requests        responses (any status) completed inside the window (open model: to requests
+ *                        intended inside it)
+ * @param successes       those of {@code requests} with status 200..399
  * @param bytesRead       response bytes read inside the window
  * @param unsent          open model: requests intended inside the window still waiting for a connection at its
  *                        end (never sent: sends stop at the end); each is a censored value in the latency
@@ -45,7 +51,7 @@ import org.HdrHistogram.Histogram;
  * @param connection      the protocol spoken (HTTP/1.1, h2, h2c), TLS and its handshakes
  */
 public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupEnd, double measuredSeconds,
-                         long requests, long bytesRead, long unsent,
+                         long requests, long successes, long bytesRead, long unsent,
                          LatencySummary latency, LatencySummary successLatency, LatencySummary errorLatency,
                          LatencySummary serviceTime, Histogram latencyHistogram, Histogram successHistogram,
                          Histogram errorHistogram, Histogram censoredHistogram, Histogram serviceHistogram,
@@ -64,9 +70,14 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
         return thresholds.stream().allMatch(ThresholdResult::passed);
     }
 
-    /** @return responses completed inside the window per second */
+    /** @return responses completed inside the window per second (open model: to requests intended inside it) */
     public double throughput() {
         return measuredSeconds <= 0 ? 0 : requests / measuredSeconds;
+    }
+
+    /** @return successful responses (200..399) completed inside the window per second, under the same rule as {@link #throughput()} */
+    public double successThroughput() {
+        return measuredSeconds <= 0 ? 0 : successes / measuredSeconds;
     }
 
     /** @return how many latency values are censored (timeouts and unsent), i.e. only lower bounds */
@@ -81,7 +92,7 @@ public record LoadResult(LoadSpec spec, double warmupSeconds, Warmup.End warmupE
 
     /**
      * The {@code S} flag: in open model, the server could not keep the rate. True when the achieved
-     * rate (completions inside the window) is below {@link Defaults#BEHIND_SCHEDULE} of the target,
+     * rate (completions inside the window of requests intended inside it) is below {@link Defaults#BEHIND_SCHEDULE} of the target,
      * and the generator's sending was not the limit: neither its connections
      * ({@link GeneratorHealth#connectionLimited()}) nor its CPU (the process or its busiest event loop at
      * {@link Defaults#SATURATED_CPU} or more). A generator that lags but had CPU to spare still sent the

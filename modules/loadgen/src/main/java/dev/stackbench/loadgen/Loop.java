@@ -25,8 +25,12 @@ import org.HdrHistogram.Histogram;
  *       microseconds. A timeout is recorded censored at {@code sent + timeout - intended}; a request
  *       still waiting at the end (queued, never sent) is unsent, recorded censored at
  *       {@code end - intended}.</li>
- *   <li>Per time (throughput, timeline): a response counts in the window when it completed inside it,
- *       whatever its intended time.</li>
+ *   <li>Per time (throughput, achieved, timeline): a response counts in the window when it completed
+ *       inside it and, in the open model, its request was intended inside it too. A backlog of the
+ *       warm-up that the server answers after the window's start is the warm-up's, so the achieved
+ *       count never exceeds the window's intended count; in the closed model, which has no schedule,
+ *       a request sent just before the start (at most one per connection) balances the one in flight
+ *       at the end, as in wrk. A stage of a rate schedule counts the same way within its own span.</li>
  * </ul>
  */
 final class Loop {
@@ -180,7 +184,7 @@ final class Loop {
     /** @return kind {@code k}'s counters (for a mix; one kind's are {@link #counters()}) */
     LoopCounters kindCounters(int k) { return kindCounters.length == 0 ? counters : kindCounters[k]; }
     java.util.SplittableRandom random() { return random; }
-    /** @return stage {@code s}'s completions inside it; read after {@link #drained()} */
+    /** @return stage {@code s}'s completions inside it of requests intended inside it; read after {@link #drained()} */
     long stageCompletions(int s) { return stageCompletions[s]; }
     /** @return stage {@code s}'s errors (requests intended in it); read after {@link #drained()} */
     long stageErrors(int s) { return stageErrors[s]; }
@@ -378,21 +382,27 @@ final class Loop {
         long now = System.nanoTime();
         closeWindowIfDue(now);
         counters.add(LoopCounters.RESPONSES, 1);
-        if (inWindow(now)) {
+        boolean passing = status >= 200 && status < 400;
+        int stage = stageOf(intended);
+        if (inWindow(now) && (!open || intended >= measureStartNanos)) {
             counters.add(LoopCounters.COMPLETIONS, 1);
+            if (passing) {
+                counters.add(LoopCounters.SUCCESSES, 1);
+            }
             if (kindCounters.length > 0) {
                 kindCounters[kind].add(LoopCounters.COMPLETIONS, 1);
+                if (passing) {
+                    kindCounters[kind].add(LoopCounters.SUCCESSES, 1);
+                }
             }
-            if (stageEnds.length > 0) {
-                stageCompletions[stageOf(now)]++;
+            if (stage >= 0 && now < stageEnds[stage]) {
+                stageCompletions[stage]++;
             }
         }
         if (intended < measureStartNanos) {
             return;
         }
         serviceEwmaNanos += ((now - sent) - serviceEwmaNanos) / 16;
-        boolean passing = status >= 200 && status < 400;
-        int stage = stageOf(intended);
         recorders.response(kind, stage, passing, now - intended, open ? now - sent : -1);
         if (!passing) {
             counters.statusError(status);

@@ -21,7 +21,7 @@ final class LoopCounters {
     static final int MAX_LAG_NANOS = 9;
     /** every response, warm-up and drain included (the warm-up's rate samples) */
     static final int RESPONSES = 10;
-    /** responses completed inside the measured window, whatever their intended time */
+    /** responses completed inside the measured window; open model: of requests intended inside it too */
     static final int COMPLETIONS = 11;
     /** requests of the window still waiting for a connection at its end */
     static final int UNSENT = 12;
@@ -29,7 +29,9 @@ final class LoopCounters {
     static final int CAPPED = 13;
     /** the most connections this loop had at once (created, open or not) */
     static final int PEAK_CONNECTIONS = 14;
-    private static final int SIZE = 15;
+    /** the {@link #COMPLETIONS} with a status of 200..399 */
+    static final int SUCCESSES = 15;
+    private static final int SIZE = 16;
     private static final int MAX_STATUS = 600;
 
     private final AtomicLongArray values = new AtomicLongArray(SIZE);

@@ -41,6 +41,52 @@ class HonestLatencyTest {
     }
 
     @Test
+    void aWarmupBacklogCompletingInsideTheWindowIsNotCountedAsAchieved() throws Exception {
+        // 200/s, 1 s warm-up, a server that holds every response until 1.5 s after the first request:
+        // ~300 requests pile up (~200 of them intended in the warm-up) and are all answered in a burst
+        // 0.5 s into the window. The window (2 s) intends ~400; counting every completion inside it
+        // would report ~500 (125% of the target).
+        try (StubServer stub = new StubServer(new StubServer.Behavior.StallFirst(1500))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(10).maxConnections(10).threads(1)
+                    .model(new LoadModel.Open(200)).warmup(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(10))
+                    .duration(Duration.ofSeconds(2)));
+
+            long intended = r.health().sends() + r.unsent();
+            assertThat(intended).as("requests intended inside the window").isBetween(390L, 410L);
+            assertThat(stub.requests()).as("the warm-up's backlog reached the server too").isGreaterThan(intended + 150);
+            // the upper bound is the rule; the lower one (those in flight at the end are not counted) leaves room
+            // for a shared machine's stalls
+            assertThat(r.requests()).as("completions of requests intended inside the window").isLessThanOrEqualTo(intended)
+                    .isGreaterThan(intended * 3 / 4);
+            assertThat(r.achievedFraction()).isLessThanOrEqualTo(1.0).isGreaterThan(0.75);
+            assertThat(r.successes()).isEqualTo(r.requests());
+            assertThat(r.timeline().get(0).requests()).as("the first second: its own ~200, not the backlog's ~300 on top")
+                    .isLessThanOrEqualTo(205);
+            assertThat(r.timeline().stream().mapToLong(IntervalSample::requests).sum()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void aStageBacklogCompletingInTheNextStageCountsInNeither() throws Exception {
+        // two 1 s stages at 200/s after a 0.3 s warm-up; the server holds every response until 1.8 s
+        // after the first request, i.e. ~0.5 s into the second stage: the first stage's ~200 requests
+        // are answered late (after its end) and must not swell the second stage's achieved rate
+        try (StubServer stub = new StubServer(new StubServer.Behavior.StallFirst(1800))) {
+            LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(10).maxConnections(10).threads(1)
+                    .model(LoadModel.Open.schedule(List.of(RateStage.step(200, Duration.ofSeconds(1)),
+                            RateStage.step(200, Duration.ofSeconds(1))), LoadModel.Arrivals.CONSTANT))
+                    .warmup(Duration.ofMillis(300)).timeout(Duration.ofSeconds(10)));
+
+            assertThat(r.stages()).hasSize(2);
+            assertThat(r.stages().get(0).requests()).as("none of the first stage's answers came inside it").isZero();
+            assertThat(r.stages().get(1).requests()).as("the second stage's own ~200 at most").isBetween(120L, 202L);
+            assertThat(r.stages().get(1).achievedFraction()).isLessThanOrEqualTo(1.025);
+            assertThat(r.requests()).as("the window counts the first stage's late answers: they came inside it")
+                    .isGreaterThan(r.stages().get(1).requests() + 150);
+        }
+    }
+
+    @Test
     void successAndErrorResponsesHaveTheirOwnLatency() throws Exception {
         try (StubServer stub = new StubServer(new StubServer.Behavior.Alternate(503, 40))) {
             LoadResult r = run(LoadSpec.builder(stub.uri("/")).connections(1).threads(1).duration(Duration.ofSeconds(2)));

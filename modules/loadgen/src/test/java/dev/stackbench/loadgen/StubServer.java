@@ -55,6 +55,9 @@ final class StubServer implements AutoCloseable {
         /** Answers 200 after a delay that falls linearly from {@code fromMillis} to {@code toMillis}
          *  over the first {@code rampMillis} after the first request, then stays at {@code toMillis}. */
         record Ramp(long fromMillis, long toMillis, long rampMillis) implements Behavior { }
+        /** Holds every response until {@code stallMillis} after the first request, then answers each
+         *  at once: a backlog that builds up during the stall is served in one burst. */
+        record StallFirst(long stallMillis) implements Behavior { }
     }
 
     private final EventLoopGroup group = new NioEventLoopGroup(1);
@@ -210,6 +213,13 @@ final class StubServer implements AutoCloseable {
                 double progress = Math.min(1.0, (now - firstRequestNanos) / 1e6 / r.rampMillis());
                 double delayMillis = r.fromMillis() + (r.toMillis() - r.fromMillis()) * progress;
                 ctx.executor().schedule(() -> write(ctx, ok("hello")), (long) (delayMillis * 1e6), TimeUnit.NANOSECONDS);
+            } else if (behavior instanceof Behavior.StallFirst sf) {
+                long now = System.nanoTime();
+                if (firstRequestNanos < 0) {
+                    firstRequestNanos = now;
+                }
+                long release = firstRequestNanos + TimeUnit.MILLISECONDS.toNanos(sf.stallMillis());
+                ctx.executor().schedule(() -> write(ctx, ok("hello")), Math.max(0, release - now), TimeUnit.NANOSECONDS);
             }
             // Silent: never answers
         }

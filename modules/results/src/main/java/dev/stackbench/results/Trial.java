@@ -10,9 +10,11 @@ import java.util.Objects;
  *
  * <p>Counting rules: {@code requests} counts every response received inside the window,
  * whatever its status; {@code throughputPerSecond} counts only successful (2xx, passing the
- * workload's check) responses completed inside the window per second, so a contestant cannot
- * win by failing fast; non-2xx responses are in {@link Errors#status()}, requests that got no
- * response in the other {@link Errors} counters, and (open model) requests that were due but
+ * workload's check) responses completed inside the window per second (open model: to requests
+ * intended inside it, so a warm-up backlog answered in the window is not counted and the achieved
+ * rate never exceeds the offered one), so a contestant cannot win by failing fast; non-2xx
+ * responses are in {@link Errors#status()}, requests that got no response in the other
+ * {@link Errors} counters, and (open model) requests that were due but
  * never sent in {@code unsent}.
  *
  * <p>A trial is valid when {@code invalid} is empty. An invalid trial is reported, never ranked.

@@ -206,7 +206,9 @@ final class TrialRunner {
                                List<String> invalid) {
         ErrorCounts e = r.errors();
         boolean open = level instanceof LoadLevel.Open;
-        double ok = r.successLatency().count() / r.measuredSeconds();
+        // successes completed inside the window (open model: of requests intended inside it), the engine's rule for
+        // throughput: a warm-up backlog answered in the window, or a response drained after it, is not the window's
+        double ok = r.successThroughput();
         dev.stackbench.loadgen.GeneratorHealth h = r.health();
         GeneratorHealth health = new GeneratorHealth(h.processCpuUtilization(), open ? h.targetRate() : null, h.achievedRate(),
                 h.lateSends(), h.maxSendLagMicros(), h.hiccupMaxMicros(), h.sendLagP99Micros(), h.stealFraction(), h.connectionLimited(),
@@ -237,7 +239,7 @@ final class TrialRunner {
             // a kind has one histogram of every request of it (responses of any status, censored values): the
             // engine keeps no per-kind success histogram; errors are counted beside it and invalidate a trial past the threshold
             kinds.add(new TrialDetail.Kind(k.name(), r.spec().requests().stream().filter(q -> q.name().equals(k.name())).findFirst()
-                    .map(RequestKind::path).orElse(""), k.weight(), k.requests(), k.successLatency().count() / r.measuredSeconds(),
+                    .map(RequestKind::path).orElse(""), k.weight(), k.requests(), k.successThroughput(),
                     Percentiles.of(k.latencyHistogram(), k.censoredHistogram().getTotalCount()), k.errors().total()));
         }
         return kinds;

@@ -217,7 +217,7 @@ public final class SummaryPrinter {
                     none ? "" : LatencyTable.cell(l, 99, l.p99Micros()), Numbers.count(s.errors()));
         }
         out.print(t.render());
-        note("(per stage: achieved = completions inside the stage; latency and errors of the requests intended inside it)");
+        note("(per stage: achieved = completions inside the stage of requests intended inside it; latency and errors of those requests)");
     }
 
     private void thresholds(LoadResult r) {

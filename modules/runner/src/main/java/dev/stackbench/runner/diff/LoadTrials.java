@@ -86,7 +86,8 @@ public final class LoadTrials {
         long failed = r.errors().total();
         long attempts = r.requests() + r.errors().connect() + r.errors().read() + r.errors().write() + r.errors().timeout();
         double errorRate = attempts == 0 ? 1 : Math.min(1, (double) failed / attempts);
-        double ok = r.measuredSeconds() <= 0 ? 0 : r.successLatency().count() / r.measuredSeconds();
+        // as a trial counts it: successes completed inside the window (open model: of requests intended inside it)
+        double ok = r.successThroughput();
         return new LoadRound(round, ok, s.p99Micros(), s.count(), s.isLowerBound(99), errorRate);
     }
 }
