@@ -52,7 +52,7 @@ public record Analysis(Run run, AnalysisSettings settings, List<WorkloadTable> t
 
     /** @return every contestant's connection scaling on json and io (two connection counts or more), in trial order */
     public List<ConnectionScaling> connectionScaling() {
-        return ConnectionScaling.of(run.trials());
+        return ConnectionScaling.of(run.trials(), id -> run.contestant(id).map(Contestant::idleRssBytes));
     }
 
     /** @return the cell, if ranked */

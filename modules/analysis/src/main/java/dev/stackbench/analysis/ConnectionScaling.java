@@ -22,17 +22,21 @@ import java.util.TreeMap;
  * are medians across those trials; p99 includes the censored values (timeouts) at their censored
  * value, so a p99 at the timeout is a lower bound ({@link Point#p99Censored()}).
  *
- * <p>Memory per connection: in each round, (mean memory at the most connections - mean memory at
- * the fewest) / (most - fewest) connections, bytes; its median and 95% interval over the rounds
- * ({@link Spread#of}). A worker that holds no connection open beyond the one it serves (a sync
- * worker; the rest wait in the kernel's accept queue, outside the process) shows about 0, or a
- * negative value within the monitor's noise.
+ * <p>Memory per connection: in each round, (mean memory at the most connections - the contestant's
+ * idle memory, measured once after its start) / the most connections, bytes; its median and 95%
+ * interval over the rounds ({@link Spread#of}). It is an upper bound of what a connection costs:
+ * it includes whatever the load left allocated. Not the difference between the counts: contestants
+ * stay up between rounds, and an allocator that keeps what it once took (CPython's, the JVM's heap)
+ * shows the same memory at 10 connections in round 2 as at 1000 in round 1, a difference of 0 that
+ * says nothing. A worker that holds no connection open beyond the one it serves (a sync worker; the
+ * rest wait in the kernel's accept queue, outside the process) shows about 0, or a negative value
+ * within the monitor's noise.
  *
  * @param contestant the contestant id
  * @param workload the workload ({@code json}, {@code io}, ...)
  * @param points one per connection count, ascending
  * @param memoryPerConnectionByRound bytes per connection in each round, index = round - 1,
- *     {@code NaN} where the round lacks a valid trial at either end
+ *     {@code NaN} where the round lacks a valid trial at the most connections or the idle memory is unknown
  * @param memoryPerConnection the median and interval of the rounds' values, bytes; empty without a round
  */
 public record ConnectionScaling(String contestant, String workload, List<Point> points, double[] memoryPerConnectionByRound,
@@ -100,7 +104,7 @@ public record ConnectionScaling(String contestant, String workload, List<Point> 
      * @return every contestant x workload of {@link #WORKLOADS} with valid closed-model trials at two
      *     or more connection counts, in the order of the trials
      */
-    public static List<ConnectionScaling> of(List<Trial> trials) {
+    public static List<ConnectionScaling> of(List<Trial> trials, java.util.function.Function<String, Optional<Long>> idleBytes) {
         Map<String, TreeMap<Integer, List<Trial>>> byCell = new LinkedHashMap<>();
         for (Trial t : trials) {
             if (WORKLOADS.contains(t.workload()) && t.level() instanceof LoadLevel.Closed c && t.invalid().isEmpty()) {
@@ -116,21 +120,19 @@ public record ConnectionScaling(String contestant, String workload, List<Point> 
             String[] key = e.getKey().split("\n", 2);
             List<Point> points = new ArrayList<>();
             e.getValue().forEach((n, ts) -> points.add(point(n, ts)));
-            out.add(scaling(key[0], key[1], points));
+            out.add(scaling(key[0], key[1], points, idleBytes.apply(key[0])));
         }
         return out;
     }
 
-    private static ConnectionScaling scaling(String contestant, String workload, List<Point> points) {
-        Point low = points.get(0);
+    private static ConnectionScaling scaling(String contestant, String workload, List<Point> points, Optional<Long> idle) {
         Point high = points.get(points.size() - 1);
         int rounds = points.stream().flatMap(p -> p.trials().stream()).mapToInt(Trial::round).max().orElse(0);
-        double[] lo = low.byRound(t -> t.server().rssMeanBytes(), rounds);
         double[] hi = high.byRound(t -> t.server().rssMeanBytes(), rounds);
         double[] perConnection = new double[rounds];
         List<Double> present = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            perConnection[r] = (hi[r] - lo[r]) / (high.connections() - low.connections());
+            perConnection[r] = idle.isEmpty() ? Double.NaN : (hi[r] - idle.get()) / high.connections();
             if (!Double.isNaN(perConnection[r])) {
                 present.add(perConnection[r]);
             }

@@ -96,10 +96,10 @@ final class ClaimWorkloadTables {
                         + " for their error rate: under many connections failing is the result. req/s: successful responses, median"
                         + " across trials with its " + Spread.CONFIDENCE_PERCENT + "% interval; p99, errors and memory: medians across"
                         + " trials; ≥: the p99 lies among the timed-out requests, recorded at the timeout, so it is a lower bound.",
-                "memory/connection: per round, (memory at the most connections - memory at the fewest) / the difference in"
-                        + " connections; median and " + Spread.CONFIDENCE_PERCENT + "% interval over the rounds (none when a round's"
-                        + " value is 0 or below). A sync worker holds only the connection it serves; the others wait in the kernel's"
-                        + " accept queue, outside the process's memory.");
+                "memory/connection: per round, (memory at the most connections - idle memory) / connections, an upper bound"
+                        + " (it includes whatever the load left allocated); median and " + Spread.CONFIDENCE_PERCENT + "% interval over"
+                        + " the rounds (none when a round's value is 0 or below). A sync worker holds only the connection it serves;"
+                        + " the others wait in the kernel's accept queue, outside the process's memory.");
     }
 
     private String bytes(double b) {

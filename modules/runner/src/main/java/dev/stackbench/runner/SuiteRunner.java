@@ -61,6 +61,8 @@ import java.util.Set;
 public final class SuiteRunner {
     /** Restarts allowed per contestant after a crash. */
     public static final int MAX_RESTARTS = 1;
+    /** The longest wait for a contestant to answer again before its next trial. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(30);
 
     private final Suite suite;
     private final ResultsWriter results;
@@ -304,6 +306,7 @@ public final class SuiteRunner {
             if (aboveLadderStop(slot)) {
                 return;
             }
+            settle(server, cell);
             boolean first = warmed.add(cell);
             listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
             TrialRunner.Outcome outcome = measure(runner, server, slot.workload(), slot.level(), slot.round(), first,
@@ -327,6 +330,23 @@ public final class SuiteRunner {
             }
             retried = true;
             listener.step("  measuring " + cell + " (round " + slot.round() + ") again on the restarted database");
+        }
+    }
+
+    /**
+     * Before a trial, the contestant must answer again: the aftermath of its previous trial (a flood of
+     * connections still queued in a sync server's accept queue) must not be measured as this one. A wait
+     * of more than a second is said; a contestant that does not answer within {@link #SETTLE} is
+     * measured anyway, and said so.
+     */
+    private void settle(RunningContestant server, String cell) throws InterruptedException {
+        Optional<java.time.Duration> waited = server.awaitResponsive(SETTLE);
+        if (waited.isEmpty() && server.exited().isEmpty()) {
+            listener.step("  " + server.manifest().id() + " did not answer within " + SETTLE.toSeconds() + " s before " + cell
+                    + " (its previous trial's connections still queued?): measured anyway");
+        } else if (waited.isPresent() && waited.get().toMillis() > 1_000) {
+            listener.step("  " + server.manifest().id() + " answered again after " + DurationFormat.micros(waited.get().toNanos() / 1000.0)
+                    + " before " + cell + " (its previous trial's connections were still queued)");
         }
     }
 

@@ -50,6 +50,8 @@ import org.HdrHistogram.Histogram;
 final class TrialRunner {
     /** The workload label of the json + /cpu mix. */
     static final String BLOCKING = "blocking";
+    /** The start of the invalid reason of a closed-model trial that recorded neither a response nor an error. */
+    static final String NOTHING_ANSWERED = "no response and no error";
 
     /** Warm-up rate samples: 250 ms each, stable when the last 4 (1 s) vary less than 5% (or their counting noise). */
     static final Duration SAMPLE = Duration.ofMillis(250);
@@ -131,6 +133,11 @@ final class TrialRunner {
         TrialUsage used = usage.get();
         List<String> invalid = new ArrayList<>();
         used.fault().ifPresent(f -> invalid.add(reason(f)));
+        if (r != null && level instanceof LoadLevel.Closed c && r.requests() == 0 && r.errors().total() == 0) {
+            // neither a response nor a failure: the connections never got a request through (still connecting
+            // at the end, behind a full accept queue); a 0 req/s trial without errors must not pass as valid
+            invalid.add(NOTHING_ANSWERED + " of " + c.connections() + " connections in the window (still connecting at its end)");
+        }
         Trial trial = level instanceof LoadLevel.Fanout f
                 ? FanoutTrial.trial(fanout, id, f, round, started.get(), suite.duration(), fanoutWarmup.toNanos() / 1e9, used, invalid)
                 : trial(r, id, workload, level, round, started.get(), used, invalid);

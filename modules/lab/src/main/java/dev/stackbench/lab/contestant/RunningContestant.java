@@ -44,6 +44,29 @@ public record RunningContestant(Manifest manifest, ServerProcess process, int po
         return ServerMonitor.of(process);
     }
 
+    /**
+     * Waits until it answers its ready path again (any HTTP status), probing every 100 ms on a fresh
+     * connection with a 1 s limit each: after a trial that flooded it (10,000 connections against a
+     * sync worker pool), its accept queue can hold the previous trial's dead connections for seconds,
+     * and a trial started then measures that aftermath instead of the server.
+     *
+     * @param max the longest wait
+     * @return how long it took to answer, or empty when it did not within {@code max} (or exited)
+     */
+    public Optional<java.time.Duration> awaitResponsive(java.time.Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        while (System.nanoTime() < deadline && exited().isEmpty()) {
+            try {
+                ReadyProbe.status(port, manifest.ready(), java.time.Duration.ofSeconds(1));
+                return Optional.of(java.time.Duration.ofNanos(System.nanoTime() - start));
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Stops the whole process tree (workers included) and removes its cgroup; idempotent. */
     @Override
     public void close() {
