@@ -306,7 +306,10 @@ public final class SuiteRunner {
             if (aboveLadderStop(slot)) {
                 return;
             }
-            settle(server, cell);
+            server = settle(server, cell, launcher);
+            if (server == null) {
+                return;
+            }
             boolean first = warmed.add(cell);
             listener.trialStarted(slot.contestant(), slot.workload(), slot.level().describe(), slot.round(), rounds);
             TrialRunner.Outcome outcome = measure(runner, server, slot.workload(), slot.level(), slot.round(), first,
@@ -335,18 +338,41 @@ public final class SuiteRunner {
 
     /**
      * Before a trial, the contestant must answer again: the aftermath of its previous trial (a flood of
-     * connections still queued in a sync server's accept queue) must not be measured as this one. A wait
-     * of more than a second is said; a contestant that does not answer within {@link #SETTLE} is
-     * measured anyway, and said so.
+     * connections still queued in a sync server's accept queue: 10,000 requests waiting 50 ms each
+     * behind 3 workers take minutes) must not be measured as this one. A wait of more than a second
+     * is said; a contestant that does not answer within {@link #SETTLE} is restarted, so that its
+     * queue is empty again, and the restart is recorded (the contestant's {@code restarts}).
+     *
+     * @return the contestant to measure (the restarted one), or null when it could not be restarted
      */
-    private void settle(RunningContestant server, String cell) throws InterruptedException {
+    private RunningContestant settle(RunningContestant server, String cell, ContestantLauncher launcher) throws InterruptedException {
         Optional<java.time.Duration> waited = server.awaitResponsive(SETTLE);
-        if (waited.isEmpty() && server.exited().isEmpty()) {
-            listener.step("  " + server.manifest().id() + " did not answer within " + SETTLE.toSeconds() + " s before " + cell
-                    + " (its previous trial's connections still queued?): measured anyway");
-        } else if (waited.isPresent() && waited.get().toMillis() > 1_000) {
-            listener.step("  " + server.manifest().id() + " answered again after " + DurationFormat.micros(waited.get().toNanos() / 1000.0)
-                    + " before " + cell + " (its previous trial's connections were still queued)");
+        if (waited.isPresent()) {
+            if (waited.get().toMillis() > 1_000) {
+                listener.step("  " + server.manifest().id() + " answered again after " + DurationFormat.micros(waited.get().toNanos() / 1000.0)
+                        + " before " + cell + " (its previous trial's connections were still queued)");
+            }
+            return server;
+        }
+        if (server.exited().isPresent()) {
+            return server; // the trial notices the exit as a crash
+        }
+        String id = server.manifest().id();
+        listener.step("  " + id + " did not answer within " + SETTLE.toSeconds() + " s before " + cell
+                + " (its previous trial's connections still queued): restarting it, so that its queue is empty");
+        server.close();
+        up.remove(id);
+        Contestant before = contestants.get(id);
+        contestants.put(id, record(infos.get(id), before.workers(), before.status(), before.startupMillis(), before.idleRssBytes(),
+                before.restarts() + 1));
+        try {
+            RunningContestant fresh = launcher.start(infos.get(id).manifest());
+            up.put(id, fresh);
+            warmed.removeIf(c -> c.startsWith(id + " "));
+            return fresh;
+        } catch (LabException e) {
+            listener.step("  " + id + " did not restart (" + firstLine(e.getMessage()) + "): its remaining trials are not run");
+            return null;
         }
     }
 
