@@ -32,6 +32,7 @@ WS_DELAY_MS = count_option("--ws-delay-ms")
 CPU_HOLDS_MS = count_option("--cpu-holds-loop-ms")
 CPU_SLEEPS_MS = count_option("--cpu-sleeps-ms")
 DIE_AFTER_WS = count_option("--die-after-ws")
+DEAF_AFTER = count_option("--deaf-after")
 ws_messages = 0
 LOOP = threading.Lock()
 DIE_AFTER = count_option("--die-after")
@@ -77,6 +78,8 @@ class Handler(BaseHTTPRequestHandler):
         served += 1
         if DIE_AFTER is not None and served > DIE_AFTER:
             os.kill(os.getpid(), signal.SIGKILL)
+        if DEAF_AFTER is not None and served > DEAF_AFTER:
+            time.sleep(3600)  # stops answering, alive: as a server whose accept queue is full of old requests
         if FAIL_AFTER is not None and served > FAIL_AFTER:
             return self.reply(500, {"error": "failing on purpose"})
         path, _, query = self.path.partition("?")

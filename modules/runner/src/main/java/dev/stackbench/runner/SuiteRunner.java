@@ -85,6 +85,7 @@ public final class SuiteRunner {
     private final List<ReferenceMeasurement> reference = new ArrayList<>();
     private final Environment environment;
     private int rounds;
+    private java.time.Duration settleWithin = SETTLE;
     private boolean databaseLost;
     private int databaseRestarts;
 
@@ -100,6 +101,12 @@ public final class SuiteRunner {
         this.environment = environment;
         this.seed = seed;
         this.rounds = suite.trials();
+    }
+
+    /** For tests: how long a contestant may take to answer again before its next trial ({@link #SETTLE} otherwise). */
+    SuiteRunner settleWithin(java.time.Duration wait) {
+        this.settleWithin = wait;
+        return this;
     }
 
     /** Records a contestant that will not be measured (not installed, invalid manifest). */
@@ -346,7 +353,7 @@ public final class SuiteRunner {
      * @return the contestant to measure (the restarted one), or null when it could not be restarted
      */
     private RunningContestant settle(RunningContestant server, String cell, ContestantLauncher launcher) throws InterruptedException {
-        Optional<java.time.Duration> waited = server.awaitResponsive(SETTLE);
+        Optional<java.time.Duration> waited = server.awaitResponsive(settleWithin);
         if (waited.isPresent()) {
             if (waited.get().toMillis() > 1_000) {
                 listener.step("  " + server.manifest().id() + " answered again after " + DurationFormat.micros(waited.get().toNanos() / 1000.0)
@@ -358,7 +365,7 @@ public final class SuiteRunner {
             return server; // the trial notices the exit as a crash
         }
         String id = server.manifest().id();
-        listener.step("  " + id + " did not answer within " + SETTLE.toSeconds() + " s before " + cell
+        listener.step("  " + id + " did not answer within " + DurationFormat.micros(settleWithin.toNanos() / 1000.0) + " before " + cell
                 + " (its previous trial's connections still queued): restarting it, so that its queue is empty");
         server.close();
         up.remove(id);

@@ -124,6 +124,46 @@ class SuiteRunnerTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aContestantThatStopsAnsweringIsRestartedBeforeItsNextTrialAndTheRestartIsRecorded() throws Exception {
+        // goes-deaf answers its first 60 requests, then holds every later one: each trial makes it deaf mid-way
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+            }
+        };
+        Suite suite = suite(3);
+        ResultsWriter results = ResultsWriter.create(dir, Instant.now(), suite.name());
+        SuiteRunner runner = new SuiteRunner(suite, results, listener, 1, new EnvironmentProbe().probe(suite.cpus()), 42)
+                .settleWithin(Duration.ofSeconds(1));
+        List<ContestantInfo> infos = Catalog.load(CONTESTANTS).select(List.of("goes-deaf")).stream()
+                .map(e -> Installation.fromEnvironment().inspect(((Catalog.Valid) e).manifest())).toList();
+        ContestantLauncher launcher = new ContestantLauncher(new LaunchSettings(SERVER, Optional.empty(), 10, results.logs(),
+                Duration.ofSeconds(20), Duration.ofSeconds(2)));
+        Run run = runner.run(infos, launcher, Optional.empty());
+
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETE);
+        // rounds 2 and 3 each met a deaf instance: restarted before the trial, so every round measured a fresh one
+        assertThat(run.contestant("goes-deaf").orElseThrow().restarts()).isEqualTo(2);
+        assertThat(run.contestant("goes-deaf").orElseThrow().status()).isInstanceOf(ContestantStatus.Measured.class);
+        assertThat(steps.stream().filter(m -> m.startsWith("  goes-deaf did not answer within ")
+                && m.endsWith("restarting it, so that its queue is empty"))).hasSize(2);
+        // one trial a round, each against the instance the round began with; none holds more than the 60 answers it gives
+        assertThat(run.trials()).extracting(Trial::round).containsExactly(1, 2, 3);
+        assertThat(run.trials()).allMatch(t -> t.requests() <= 60);
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void anAaPairWhoseContestantIsNotMeasuredIsSaidAndLeftOut() throws Exception {
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
