@@ -17,7 +17,7 @@
 # (sign test: coverage 1 - 2 x 0.5^rounds, 96.9% at 6 rounds; fewer rounds give only the range).
 #
 # Usage: bench/loadgen-vs-wrk.sh        (env: GEN_CPU=0 TARGET_CPU=1 CONNECTIONS=100 DURATION=10 ROUNDS=6 RATE=20000
-#                                        MODELS="closed open")
+#                                        MODELS="closed open" RESOLUTIONS="0 1ms")
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GEN_CPU=${GEN_CPU:-0}
@@ -27,6 +27,7 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-6}
 RATE=${RATE:-20000}
 MODELS=${MODELS:-closed open}
+RESOLUTIONS=${RESOLUTIONS:-0 1ms}   # open model: --resolution of each Stackbench run (0: each request at its own time)
 WINDOW=7
 PY=/usr/bin/python3
 
@@ -106,15 +107,16 @@ for round in $(seq "$ROUNDS"); do
   rate_w=$($PY -c 'import sys; d=dict(kv.split("=") for kv in sys.argv[1].split()[1:]); print(int(d["requests"])/(int(d["duration_us"])/1e6))' "$line")
   p50_w=$(echo "$line" | sed 's/.*p50_us=\([0-9]*\).*/\1/'); p99_w=$(echo "$line" | sed 's/.*p99_us=\([0-9]*\).*/\1/')
   echo -e "open\twrk\t$round\t$rate_w\t${ticks_w// /\\t}\t$p50_w\t$p99_w" >>"$results"
-  ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sbo.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
-      -t 1 -c "$CONNECTIONS" -R "$RATE" -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
-  read -r rate_s p50_s p99_s < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
-  echo -e "open\tstackbench\t$round\t$rate_s\t${ticks_s// /\\t}\t$p50_s\t$p99_s" >>"$results"
-  ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sbo.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
-      -t 1 -c "$CONNECTIONS" -R "$RATE" --resolution 1ms -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
-  read -r rate_1 p50_1 p99_1 < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
-  echo -e "open\tstackbench-1ms\t$round\t$rate_1\t${ticks_s// /\\t}\t$p50_1\t$p99_1" >>"$results"
-  echo "  round $round open at $RATE/s: wrk p99 ${p99_w}us, stackbench p99 ${p99_s}us, stackbench --resolution 1ms p99 ${p99_1}us" >&2
+  summary="  round $round open at $RATE/s: wrk p99 ${p99_w}us"
+  for res in $RESOLUTIONS; do
+    if [ "$res" = 0 ]; then tool=stackbench; else tool="stackbench-$res"; fi
+    ticks_s=$(STACKBENCH_JAVA_OPTS="$sb_java_opts" run_measured "$work/sbo.out" 5 taskset -c "$GEN_CPU" "$root/stackbench" load \
+        -t 1 -c "$CONNECTIONS" -R "$RATE" --resolution "$res" -d "${DURATION}s" --warmup 3s --json "$work/sbo.json" "$url")
+    read -r rate_s p50_s p99_s < <($PY -c 'import json,sys; r=json.load(open(sys.argv[1]))["result"]; print(r["requestsPerSecond"], r["latencyMicros"]["p50"], r["latencyMicros"]["p99"])' "$work/sbo.json")
+    echo -e "open\t$tool\t$round\t$rate_s\t${ticks_s// /\\t}\t$p50_s\t$p99_s" >>"$results"
+    summary="$summary, $tool p99 ${p99_s}us"
+  done
+  echo "$summary" >&2
 done
 
 $PY - "$results" "$hz" "$WINDOW" <<'PYEOF'
@@ -137,14 +139,15 @@ for model in ("closed", "open"):
     if not any(r[0] == model for r in rows):
         continue
     print(f"\n{model} model" + (" (wrk paced by a per-connection delay, latency from the actual send; stackbench open model, "
-          "latency from the intended send time, each request at its own time or grouped in 1 ms windows)" if model == "open" else ""))
+          "latency from the intended send time, each request at its own time (stackbench) or grouped in windows of the resolution (stackbench-RES))" if model == "open" else ""))
     head = f"  {'tool':<14} {'round':>5} {'req/s':>11} {'CPU-s/100k req':>15} {'wake-ups/req':>12} {'nginx w/req':>11}"
     if model == "open":
         head += f" {'p50 us':>8} {'p99 us':>8}"
     print(head)
     med = {}
     by_round = {}
-    for tool in ("wrk", "stackbench", "stackbench-1ms"):
+    tools = list(dict.fromkeys(r[1] for r in rows if r[0] == model))
+    for tool in ["wrk"] + [t for t in tools if t != "wrk"]:
         rs = [r for r in rows if r[0] == model and r[1] == tool]
         if not rs:
             continue
@@ -159,7 +162,7 @@ for model in ("closed", "open"):
                      statistics.median(int(r[8]) for r in rs) if model == "open" else 0,
                      statistics.median(per_req(r, 5) for r in rs), statistics.median(per_req(r, 6) for r in rs))
     w = med["wrk"]
-    for tool in ("stackbench", "stackbench-1ms"):
+    for tool in [t for t in tools if t != "wrk"]:
         if tool not in med:
             continue
         s = med[tool]
