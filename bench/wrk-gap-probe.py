@@ -10,6 +10,7 @@ responses; Netty's reads do not show there). Both tools are measured over the sa
     hook: nothing per request). wrk's own Requests/sec (its whole run, connecting included) is kept.
 Over that window: the rate, the contestant's CPU share and CPU per response, the tool's CPU share
 (pinned to one CPU: 1.0 = saturated); for wrk, when its read rate first reaches 90% of the window's.
+Also the times the tool's and the contestant's threads were scheduled in, per response (wake-ups).
 Optionally `perf stat` counts the contestant's syscalls for 2 s inside the window (--perf).
 Kernel TCP counters (nstat, machine-wide: other agents add to them) are taken before and after.
 
@@ -58,13 +59,13 @@ def cpu_seconds(pid):
 
 
 def sched_tasks(tids):
-    """{tid: (on-CPU ns, run-queue wait ns)} from /proc/<tid>/schedstat."""
+    """{tid: (on-CPU ns, run-queue wait ns, times scheduled in)} from /proc/<tid>/schedstat."""
     out = {}
     for tid in tids:
         try:
             with open(f'/proc/{tid}/schedstat') as f:
-                cpu, wait = f.read().split()[:2]
-            out[tid] = (int(cpu), int(wait))
+                cpu, wait, slices = f.read().split()[:3]
+            out[tid] = (int(cpu), int(wait), int(slices))
         except (FileNotFoundError, ProcessLookupError, ValueError):
             pass
     return out
@@ -76,11 +77,18 @@ def busiest(sched, lo, hi):
     b = min(sched, key=lambda x: abs(x[0] - hi))
     span = b[0] - a[0]
     best = (0, 0)
-    for tid, (cpu, wait) in b[1].items():
+    for tid, (cpu, wait, _) in b[1].items():
         if tid in a[1]:
             d = ((cpu - a[1][tid][0]) / 1e9 / span, (wait - a[1][tid][1]) / 1e9 / span)
             best = max(best, d)
     return [round(best[0], 3), round(best[1], 3)]
+
+
+def slices(sched, lo, hi):
+    """Times the process's threads were scheduled in (wake-ups and preemptions) between the samples nearest lo and hi."""
+    a = min(sched, key=lambda x: abs(x[0] - lo))
+    b = min(sched, key=lambda x: abs(x[0] - hi))
+    return sum(v[2] - a[1][tid][2] for tid, v in b[1].items() if tid in a[1])
 
 
 def at(samples, t, key):
@@ -201,6 +209,12 @@ def main():
         r['tool_busiest_thread_cpu_wait'] = busiest(tool_sched, lo, hi)
     if len(server_sched) > 1:
         r['server_busiest_thread_cpu_wait'] = busiest(server_sched, lo, hi)
+    # times scheduled in per response: each is a wake-up (or a preemption), and on loopback the waker pays for it
+    # (the tool's wake-ups mostly in the server's sends, the server's in the tool's)
+    if len(tool_sched) > 1 and n:
+        r['tool_slices_per_response'] = round(slices(tool_sched, lo, hi) / n, 4)
+    if len(server_sched) > 1 and n:
+        r['server_slices_per_response'] = round(slices(server_sched, lo, hi) / n, 4)
     r['nstat_delta'] = {k: after.get(k, 0) - before.get(k, 0) for k in NSTAT}
     if perf is not None:
         _, err = perf.communicate()
