@@ -372,15 +372,7 @@ public final class SuiteRunner {
         Contestant before = contestants.get(id);
         contestants.put(id, record(infos.get(id), before.workers(), before.status(), before.startupMillis(), before.idleRssBytes(),
                 before.restarts() + 1));
-        try {
-            RunningContestant fresh = launcher.start(infos.get(id).manifest());
-            up.put(id, fresh);
-            warmed.removeIf(c -> c.startsWith(id + " "));
-            return fresh;
-        } catch (LabException e) {
-            listener.step("  " + id + " did not restart (" + firstLine(e.getMessage()) + "): its remaining trials are not run");
-            return null;
-        }
+        return restart(id, launcher);
     }
 
     /** @return whether a ladder's earlier miss on this contestant and workload skips this higher rate */
@@ -495,11 +487,23 @@ public final class SuiteRunner {
             return;
         }
         listener.step("  " + id + " crashed (" + detail + "): restarting it for its remaining trials");
+        restart(id, launcher);
+    }
+
+    /**
+     * Starts a stopped contestant again (its warm-up is owed again) and keeps it up for its remaining trials.
+     *
+     * @return the restarted contestant, or null when it did not start (said; its remaining trials are not run)
+     */
+    private RunningContestant restart(String id, ContestantLauncher launcher) {
         try {
-            up.put(id, launcher.start(info.manifest()));
+            RunningContestant fresh = launcher.start(infos.get(id).manifest());
+            up.put(id, fresh);
             warmed.removeIf(c -> c.startsWith(id + " "));
+            return fresh;
         } catch (LabException e) {
             listener.step("  " + id + " did not restart (" + firstLine(e.getMessage()) + "): its remaining trials are not run");
+            return null;
         }
     }
 

@@ -52,6 +52,24 @@ class SuiteRunnerTest {
         return run(suite, listener, Optional.empty(), ids);
     }
 
+    /** A listener that keeps every step's message, in order, in {@code steps}. */
+    private static RunListener collecting(List<String> steps) {
+        return new RunListener() {
+            @Override
+            public void step(String message) {
+                steps.add(message);
+            }
+
+            @Override
+            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
+            }
+
+            @Override
+            public void trialFinished(Trial trial, boolean counted) {
+            }
+        };
+    }
+
     private Run run(Suite suite, RunListener listener, Optional<DatabaseServer> db, String... ids) throws InterruptedException {
         ResultsWriter results = ResultsWriter.create(dir, Instant.now(), suite.name());
         SuiteRunner runner = new SuiteRunner(suite, results, listener, 1, new EnvironmentProbe().probe(suite.cpus()), 42);
@@ -128,20 +146,7 @@ class SuiteRunnerTest {
     void aContestantThatStopsAnsweringIsRestartedBeforeItsNextTrialAndTheRestartIsRecorded() throws Exception {
         // goes-deaf answers its first 60 requests, then holds every later one: each trial makes it deaf mid-way
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
-            }
-
-            @Override
-            public void trialFinished(Trial trial, boolean counted) {
-            }
-        };
+        RunListener listener = collecting(steps);
         Suite suite = suite(3);
         ResultsWriter results = ResultsWriter.create(dir, Instant.now(), suite.name());
         SuiteRunner runner = new SuiteRunner(suite, results, listener, 1, new EnvironmentProbe().probe(suite.cpus()), 42)
@@ -167,20 +172,7 @@ class SuiteRunnerTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void anAaPairWhoseContestantIsNotMeasuredIsSaidAndLeftOut() throws Exception {
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        RunListener listener = new RunListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
-            }
-
-            @Override
-            public void trialFinished(Trial trial, boolean counted) {
-            }
-        };
+        RunListener listener = collecting(steps);
         Run run = run(suite(1).withAa(Optional.of("fastify")), listener, "steady-b");
         assertThat(run.contestants()).extracting(dev.stackbench.results.Contestant::id).containsExactly("steady-b");
         assertThat(steps).contains("A/A pair: fastify is not among the contestants to measure; no noise floor in this run");
@@ -196,20 +188,7 @@ class SuiteRunnerTest {
                 new CpuSets("0", SERVER.toString(), SERVER.toString()), new WorkloadParams(50, 20_000))
                 .withLadder(new dev.stackbench.runner.suite.Ladder(500_000, 0.5, 0));
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Run run = run(ladder, new RunListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
-            }
-
-            @Override
-            public void trialFinished(Trial trial, boolean counted) {
-            }
-        }, "steady-a");
+        Run run = run(ladder, collecting(steps), "steady-a");
 
         assertThat(run.trials()).extracting(t -> ((LoadLevel.Open) t.level()).ratePerSecond())
                 .contains(2000.0).doesNotContain(4000.0);
@@ -238,20 +217,7 @@ class SuiteRunnerTest {
                                 new dev.stackbench.runner.suite.Ladder.Share(Workload.CPU, 1)))));
         assertThat(ladder.trialsPerContestant()).isEqualTo(6);
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Run run = run(ladder, new RunListener() {
-            @Override
-            public void step(String message) {
-                steps.add(message);
-            }
-
-            @Override
-            public void trialStarted(String contestant, String workload, String level, int trial, int trials) {
-            }
-
-            @Override
-            public void trialFinished(Trial trial, boolean counted) {
-            }
-        }, "steady-a");
+        Run run = run(ladder, collecting(steps), "steady-a");
 
         // run.json records what was sent: the mix and the workloads' parameters
         assertThat(run.plan().workloads()).containsExactly("mix");

@@ -281,30 +281,11 @@ public final class ClaimsJudge {
 
         private Evidence scalingPair(ConnectionScaling x, ConnectionScaling y) {
             int rounds = Math.max(x.rounds(), y.rounds());
-            String level = x.bottom().connections() + "-" + x.top().connections() + " connections";
-            double[] xs;
-            double[] ys;
-            boolean xBound;
-            boolean yBound;
-            if (claim.quantity() == Quantity.MEMORY_PER_CONNECTION) {
-                xs = x.memoryPerConnectionByRound();
-                ys = y.memoryPerConnectionByRound();
-                xBound = false;
-                yBound = false;
-                level = "c" + x.top().connections();
-            } else if (claim.quantity() == Quantity.THROUGHPUT) {
-                xs = x.top().byRound(t -> Math.max(t.throughputPerSecond(), 1 / t.durationSeconds()), rounds);
-                ys = y.top().byRound(t -> Math.max(t.throughputPerSecond(), 1 / t.durationSeconds()), rounds);
-                xBound = x.top().trials().stream().anyMatch(t -> t.throughputPerSecond() == 0);
-                yBound = y.top().trials().stream().anyMatch(t -> t.throughputPerSecond() == 0);
-                level = "c" + x.top().connections();
-            } else {
-                xs = x.top().byRound(t -> Math.max(1, t.latencyMicros().p99()), rounds);
-                ys = y.top().byRound(t -> Math.max(1, t.latencyMicros().p99()), rounds);
-                xBound = x.top().p99Censored();
-                yBound = y.top().p99Censored();
-                level = "c" + x.top().connections();
-            }
+            String level = "c" + x.top().connections();
+            double[] xs = byRound(x, rounds);
+            double[] ys = byRound(y, rounds);
+            boolean xBound = atBound(x);
+            boolean yBound = atBound(y);
             Spread xv = spread(xs);
             Spread yv = spread(ys);
             boolean higher = claim.quantity().higherIsBetter();
@@ -352,6 +333,25 @@ public final class ClaimsJudge {
                 why = o == Outcome.INCONCLUSIVE ? Optional.of("the interval reaches across " + claim.rule().describe()) : Optional.empty();
             }
             return new Evidence(x.contestant(), y.contestant(), workload, level, claim.quantity(), xv, yv, advantage, o, why);
+        }
+
+        /** @return the claim's quantity at the most connections, per round (NaN where a round has none) */
+        private double[] byRound(ConnectionScaling s, int rounds) {
+            return switch (claim.quantity()) {
+                case MEMORY_PER_CONNECTION -> s.memoryPerConnectionByRound();
+                // a round without a successful response is floored at one response in the trial: a bound, see atBound
+                case THROUGHPUT -> s.top().byRound(t -> Math.max(t.throughputPerSecond(), 1 / t.durationSeconds()), rounds);
+                default -> s.top().byRound(t -> Math.max(1, t.latencyMicros().p99()), rounds);
+            };
+        }
+
+        /** @return whether the side's figure is a bound, not a value: a censored p99 (at least), a floored rate (at most) */
+        private boolean atBound(ConnectionScaling s) {
+            return switch (claim.quantity()) {
+                case MEMORY_PER_CONNECTION -> false;
+                case THROUGHPUT -> s.top().trials().stream().anyMatch(t -> t.throughputPerSecond() == 0);
+                default -> s.top().p99Censored();
+            };
         }
 
         private String bound() {
