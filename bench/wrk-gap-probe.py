@@ -71,10 +71,14 @@ def sched_tasks(tids):
     return out
 
 
+def nearest(sched, lo, hi):
+    """The sched samples nearest wall times lo and hi."""
+    return min(sched, key=lambda x: abs(x[0] - lo)), min(sched, key=lambda x: abs(x[0] - hi))
+
+
 def busiest(sched, lo, hi):
     """The thread with the most CPU between the sched samples nearest lo and hi: (cpu share, wait share)."""
-    a = min(sched, key=lambda x: abs(x[0] - lo))
-    b = min(sched, key=lambda x: abs(x[0] - hi))
+    a, b = nearest(sched, lo, hi)
     span = b[0] - a[0]
     best = (0, 0)
     for tid, (cpu, wait, _) in b[1].items():
@@ -86,8 +90,7 @@ def busiest(sched, lo, hi):
 
 def slices(sched, lo, hi):
     """Times the process's threads were scheduled in (wake-ups and preemptions) between the samples nearest lo and hi."""
-    a = min(sched, key=lambda x: abs(x[0] - lo))
-    b = min(sched, key=lambda x: abs(x[0] - hi))
+    a, b = nearest(sched, lo, hi)
     return sum(v[2] - a[1][tid][2] for tid, v in b[1].items() if tid in a[1])
 
 
