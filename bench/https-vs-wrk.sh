@@ -27,16 +27,8 @@ ROUNDS=${ROUNDS:-5}
 TLS_PROVIDER=${TLS_PROVIDER:-auto}
 PY=/usr/bin/python3
 
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "installing $2 (apt-get)..." >&2
-      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    else
-      echo "https-vs-wrk: '$1' is missing; install it with: sudo apt-get install $2" >&2; exit 3
-    fi
-  fi
-}
+# shellcheck source=bench/need.sh
+. "$root/bench/need.sh"
 need wrk wrk
 need nginx nginx-light
 need openssl openssl

@@ -18,16 +18,8 @@ WINDOW=7
 PY=/usr/bin/python3
 [ "$DURATION" -ge $((WINDOW + 3)) ] || { echo "loadgen-mix-vs-wrk: DURATION must be >= $((WINDOW + 3)) s (a ${WINDOW} s CPU window inside it)" >&2; exit 2; }
 
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "installing $2 (apt-get)..." >&2
-      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    else
-      echo "loadgen-mix-vs-wrk: '$1' is missing; install it with: sudo apt-get install $2" >&2; exit 3
-    fi
-  fi
-}
+# shellcheck source=bench/need.sh
+. "$root/bench/need.sh"
 need wrk wrk
 need nginx nginx-light
 [ "$(nproc)" -ge 2 ] || { echo "loadgen-mix-vs-wrk: needs 2 CPUs (generator and target on different CPUs), this machine has $(nproc)" >&2; exit 3; }

@@ -31,16 +31,8 @@ RESOLUTIONS=${RESOLUTIONS:-0 1ms}   # open model: --resolution of each Stackbenc
 WINDOW=7
 PY=/usr/bin/python3
 
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ]; then
-      echo "installing $2 (apt-get)..." >&2
-      apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-    else
-      echo "loadgen-vs-wrk: '$1' is missing; install it with: sudo apt-get install $2" >&2; exit 3
-    fi
-  fi
-}
+# shellcheck source=bench/need.sh
+. "$root/bench/need.sh"
 need wrk wrk
 need nginx nginx-light
 [ "$(nproc)" -ge 2 ] || { echo "loadgen-vs-wrk: needs 2 CPUs (generator and target on different CPUs), this machine has $(nproc)" >&2; exit 3; }

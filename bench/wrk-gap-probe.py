@@ -1,22 +1,26 @@
 #!/usr/bin/env python3
-"""One trial of wrk or `stackbench load` against a served contestant, watched from outside.
+"""One trial of wrk, h2load or `stackbench load` against a served contestant, watched from outside.
 
 Every 20 ms it samples the tool's CPU (utime+stime of all its threads), the contestant's cgroup CPU
-(cpuacct.usage) and, for wrk, its /proc/<pid>/io rchar (bytes wrk read(); on loopback, the
-responses; Netty's reads do not show there). Both tools are measured over the same kind of window:
+(cpuacct.usage) and, for wrk and h2load, its /proc/<pid>/io rchar (bytes the tool read(); on
+loopback, the responses; Netty's reads do not show there). The tools are measured over the same
+kind of window:
   - Stackbench: its own measured window (from the interval log's BaseTime) and its own count;
   - wrk: [first response + warm-up, + duration) of one wrk run lasting warm-up + duration + 2 s,
     responses = bytes read in it / bytes per response (wrk's total bytes / responses, from a done()
     hook: nothing per request). wrk's own Requests/sec (its whole run, connecting included) is kept.
+  - h2load (nghttp2's, `--h1`: HTTP/1.1 keep-alive, one thread, closed model like wrk): the same
+    window from its rchar, in one run of `--warm-up-time warm-up -D duration + 2`; bytes per
+    response from its own totals (traffic / requests done); its own req/s (its main phase) is kept.
 Over that window: the rate, the contestant's CPU share and CPU per response, the tool's CPU share
-(pinned to one CPU: 1.0 = saturated); for wrk, when its read rate first reaches 90% of the window's.
+(pinned to one CPU: 1.0 = saturated); for wrk and h2load, when its read rate first reaches 90% of the window's.
 Also the times the tool's and the contestant's threads were scheduled in, per response (wake-ups).
 Optionally `perf stat` counts the contestant's syscalls for 2 s inside the window (--perf).
 Kernel TCP counters (nstat, machine-wide: other agents add to them) are taken before and after.
 
 Prints one JSON object.
 usage: wrk-gap-probe.py TOOL URL CGROUP [--connections N] [--duration S] [--warmup S] [--perf]
-  TOOL: wrk | stackbench;  CGROUP: the contestant's directory under /sys/fs/cgroup/cpuacct, or - for none
+  TOOL: wrk | h2load | stackbench;  CGROUP: the contestant's directory under /sys/fs/cgroup/cpuacct, or - for none
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile, threading, time
 
@@ -131,6 +135,9 @@ def main():
         total = a.warmup + a.duration + 2
         cmd = ['taskset', '-c', a.gen_cpu, 'wrk', '-t1', f'-c{a.connections}', f'-d{int(round(total))}s',
                '-s', script, a.url]
+    elif a.tool == 'h2load':
+        cmd = ['taskset', '-c', a.gen_cpu, 'h2load', '--h1', '-t1', f'-c{a.connections}',
+               f'--warm-up-time={a.warmup:g}', f'-D{a.duration + 2:g}', a.url]
     else:
         out_json = os.path.join(work, 'sb.json')
         cmd = ['taskset', '-c', a.gen_cpu, os.path.join(ROOT, 'stackbench'), 'load', '-t', '1',
@@ -146,7 +153,12 @@ def main():
     perf = None
     tool_sched, server_sched = [], []
     load_at = None
+    deadline = t0 + a.warmup + a.duration + 30  # a tool that never ends (h2load against a closing server) is stopped
     while proc.poll() is None:
+        if time.time() > deadline:
+            proc.kill()
+            reader.join()
+            sys.exit(f"wrk-gap-probe: {a.tool} still running {deadline - t0:.0f} s after it started; stopped it")
         if len(samples) % 5 == 0:
             now = time.time()
             try:
@@ -172,10 +184,15 @@ def main():
     after = nstat()
     text = out[0] if out else ''
     r = {'tool': a.tool, 'url': a.url, 'connections': a.connections}
-    if a.tool == 'wrk':
-        m = re.search(r'SUMMARY (\d+) (\d+) (\d+)', text)
-        requests, nbytes, dur_us = (int(x) for x in m.groups())
-        r['tool_rps'] = requests / (dur_us / 1e6)   # wrk's own: its whole run, connecting included
+    if a.tool in ('wrk', 'h2load'):
+        if a.tool == 'wrk':
+            m = re.search(r'SUMMARY (\d+) (\d+) (\d+)', text)
+            requests, nbytes, dur_us = (int(x) for x in m.groups())
+            r['tool_rps'] = requests / (dur_us / 1e6)   # wrk's own: its whole run, connecting included
+        else:
+            requests = int(re.search(r'requests: \d+ total, \d+ started, (\d+) done', text).group(1))
+            nbytes = int(re.search(r'traffic: \S+ \((\d+)\) total', text).group(1))
+            r['tool_rps'] = float(re.search(r'finished in \S+, ([0-9.]+) req/s', text).group(1))  # its main phase
         r['tool_requests'] = requests
         per_response = nbytes / requests
         # the same window as Stackbench's: from the first response (connections opening) + warm-up
