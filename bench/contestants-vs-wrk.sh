@@ -70,7 +70,8 @@ for c in $CONTESTANTS; do
   [ -n "$u" ] || { echo "contestants-vs-wrk: $c is not served:" >&2; cat "$work/serve.log" >&2; exit 3; }
   url[$c]="$u/json"
   # h2load does not reconnect when a server closes the connection after a response: it hangs
-  if curl -s -D - -o /dev/null "$u/json" | grep -qi '^connection: *close'; then closes[$c]=1; fi
+  headers=$(curl -s -D - -o /dev/null "$u/json" || true)
+  if grep -qi '^connection: *close' <<< "$headers"; then closes[$c]=1; fi
 done
 
 echo "contestants-vs-wrk: $CONTESTANTS; tools $TOOLS; $CONNECTIONS connections, ${DURATION}s after ${WARMUP}s, $ROUNDS rounds (seed $SEED);" \
