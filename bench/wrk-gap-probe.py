@@ -158,6 +158,7 @@ def main():
         if time.time() > deadline:
             proc.kill()
             reader.join()
+            shutil.rmtree(work, ignore_errors=True)
             sys.exit(f"wrk-gap-probe: {a.tool} still running {deadline - t0:.0f} s after it started; stopped it")
         if len(samples) % 5 == 0:
             now = time.time()
